@@ -1,0 +1,30 @@
+"""Errors the command line reports as one line, never as a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` relative to the working directory when it is below it, else as given."""
+    path = Path(path)
+    try:
+        return os.path.relpath(path) if path.is_absolute() and Path.cwd() in path.parents else str(path)
+    except ValueError:
+        return str(path)
+
+
+class LeafletError(Exception):
+    """Bad input: a source, catalog or option the user must fix (exit code 2)."""
+
+
+class SourceError(LeafletError):
+    """A problem at a precise place of an input file: ``file:line:col: message``."""
+
+    def __init__(self, path: Path | str, line: int, column: int, message: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        super().__init__(f"{display_path(self.path)}:{line}:{column}: {message}")

@@ -1,0 +1,126 @@
+"""Leaflet (in one language) x format -> HTML, through Jinja2 with autoescaping.
+
+Inline text is Markdown parsed by markdown-it-py with raw HTML off, so ``*emphasis*``,
+``**strong**`` and links become markup and everything else is escaped. Links whose visible text
+does not show their address get the ``show-url`` class: the stylesheet prints the address after
+them, because paper cannot be clicked.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
+
+from .model import Leaflet, Text
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What the template needs to know about the output format."""
+
+    format_id: str
+    stylesheets: Sequence[str]
+
+
+def _visible_address(address: str) -> str:
+    """An address reduced to what a reader would type: no scheme, ``www.``, or trailing slash."""
+    address = re.sub(r"^(?:https?://|mailto:|tel:)", "", address.strip().lower())
+    return address.removeprefix("www.").rstrip("/")
+
+
+def _link_text(tokens: Sequence[Token], start: int) -> str:
+    """The plain text between the ``link_open`` token at ``start`` and its ``link_close``."""
+    parts = []
+    for token in tokens[start + 1 :]:
+        if token.type == "link_close":
+            break
+        parts.append(token.content)
+    return "".join(parts)
+
+
+class _LeafletRenderer(RendererHTML):
+    """markdown-it's HTML renderer, marking links that must print their address."""
+
+    def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        href = str(token.attrGet("href") or "")
+        if _visible_address(_link_text(tokens, idx)) != _visible_address(href):
+            token.attrJoin("class", "show-url")
+        return self.renderToken(tokens, idx, options, env)
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False}, renderer_cls=_LeafletRenderer)
+    return parser.disable(["image", "html_inline", "backticks", "entity"])
+
+
+def inline_markdown(text: Text | str) -> Markup:
+    """Render one string of inline Markdown to safe HTML (raw HTML in the source is escaped)."""
+    return Markup(_markdown().renderInline(str(text)))
+
+
+def plain_text(text: Text | str) -> str:
+    """The text of an inline Markdown string without its markup (for titles and metadata)."""
+    tokens = _markdown().parseInline(str(text))
+    return "".join(child.content for token in tokens for child in token.children or () if child.type == "text")
+
+
+def css_string(value: str) -> str:
+    """``value`` as a quoted CSS string, safe inside a ``<style>`` element."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+def css_content(label: str, counter_style: str = "decimal") -> Markup:
+    """A CSS ``content`` value from a label with ``%(page)s``/``%(pages)s`` placeholders."""
+    parts = []
+    for index, piece in enumerate(PLACEHOLDER.split(str(label))):
+        if index % 2:
+            parts.append(f"counter({piece}, {counter_style})")
+        elif piece:
+            parts.append(css_string(piece))
+    return Markup(" ".join(parts) or '""')
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("leafpress", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["inline"] = inline_markdown
+    environment.filters["plain"] = plain_text
+    environment.filters["css_string"] = lambda value: Markup(css_string(str(value)))
+    environment.filters["css_content"] = css_content
+    return environment
+
+
+def render_html(
+    leaflet: Leaflet,
+    page: PageSetup,
+    translations: gettext.NullTranslations | None = None,
+    **extra: Any,
+) -> str:
+    """The complete HTML document of ``leaflet`` for one output format."""
+    environment = _environment()
+    environment.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)
+    template = environment.get_template("leaflet.html.j2")
+    return template.render(leaflet=leaflet, page=page, **extra)

@@ -1,0 +1,357 @@
+"""Load ``leaflets/<id>/leaflet.yaml`` into the model, with a strict schema.
+
+YAML is parsed with PyYAML's safe loader down to its node tree (``yaml.compose``), so that every
+value keeps its line and column; nothing is ever constructed from tags. Scalars are read as the text
+written in the file, so ``01223 08 2021`` or ``1106636`` stay exactly as typed. Every problem is a
+:class:`SourceError` ``file:line:col: message``: unknown keys, unknown block types, duplicate ids,
+missing or empty required fields, malformed ids, URLs or dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import get_args
+
+import yaml
+
+from .errors import SourceError
+from .model import (
+    Block,
+    BulletList,
+    Callout,
+    CalloutKind,
+    ColumnList,
+    Contact,
+    ContactEntry,
+    ContactKind,
+    Credit,
+    Heading,
+    Item,
+    Leaflet,
+    Paragraph,
+    Reference,
+    References,
+    Section,
+    Text,
+)
+
+SOURCE_NAME = "leaflet.yaml"
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+URL_PATTERN = re.compile(r"https?://[^\s<>\"]+")
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+class _Mapping:
+    """A YAML mapping node checked against the keys it may hold."""
+
+    def __init__(
+        self,
+        loader: _SourceLoader,
+        node: yaml.Node,
+        what: str,
+        required: set[str],
+        optional: set[str] | frozenset[str] = frozenset(),
+        *,
+        any_key: bool = False,
+    ) -> None:
+        self.loader = loader
+        self.node = node
+        self.what = what
+        if not isinstance(node, yaml.MappingNode):
+            raise loader.error(node, f"{what} must be a mapping of keys to values")
+        self.values: dict[str, yaml.Node] = {}
+        self.keys: dict[str, yaml.Node] = {}
+        allowed = required | optional
+        for key_node, value_node in node.value:
+            key = loader.scalar(key_node, f"a key of {what}")
+            if key in self.values:
+                raise loader.error(key_node, f"duplicate key {key!r} in {what}")
+            if key not in allowed and not any_key:
+                expected = ", ".join(sorted(allowed))
+                raise loader.error(key_node, f"unknown key {key!r} in {what} (expected: {expected})")
+            self.values[key] = value_node
+            self.keys[key] = key_node
+        for key in sorted(required):
+            if key not in self.values:
+                raise loader.error(node, f"{what} is missing required key {key!r}")
+
+    def get(self, key: str) -> yaml.Node | None:
+        return self.values.get(key)
+
+    def string(self, key: str, pattern: re.Pattern[str] | None = None, hint: str = "") -> str:
+        node = self.values[key]
+        value = self.loader.scalar(node, f"{key!r} of {self.what}")
+        if not value:
+            raise self.loader.error(node, f"{key!r} of {self.what} must not be empty")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise self.loader.error(node, f"{key!r} of {self.what} is {value!r}: {hint}")
+        return value
+
+    def ident(self) -> str:
+        return self.string("id", ID_PATTERN, "ids are lowercase letters, digits and hyphens")
+
+    def choice(self, key: str, options: tuple[str, ...]) -> str:
+        value = self.string(key)
+        if value not in options:
+            raise self.loader.error(
+                self.values[key], f"{key!r} of {self.what} is {value!r}; expected one of: {', '.join(options)}"
+            )
+        return value
+
+    def text(self, key: str, context: str, *, translatable: bool = True, note: str | None = None) -> Text | None:
+        """The field ``key`` as a :class:`Text`, or None when it is absent."""
+        node = self.values.get(key)
+        if node is None:
+            return None
+        value = " ".join(self.loader.scalar(node, f"{key!r} of {self.what}").split())
+        if not value:
+            raise self.loader.error(node, f"{key!r} of {self.what} must not be empty")
+        return Text(
+            value=value,
+            context=context,
+            line=node.start_mark.line + 1,
+            column=node.start_mark.column + 1,
+            translatable=translatable,
+            note=note if translatable else None,
+        )
+
+    def required_text(self, key: str, context: str, **kwargs: object) -> Text:
+        text = self.text(key, context, **kwargs)  # type: ignore[arg-type]
+        assert text is not None  # required keys are checked in __init__
+        return text
+
+    def sequence(self, key: str) -> list[yaml.Node]:
+        node = self.values[key]
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            raise self.loader.error(node, f"{key!r} of {self.what} must be a non-empty list")
+        return list(node.value)
+
+
+class _SourceLoader:
+    """Turns the node tree of one ``leaflet.yaml`` into a :class:`Leaflet`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.contexts: dict[str, yaml.Node] = {}
+
+    def error(self, node: yaml.Node, message: str) -> SourceError:
+        mark = node.start_mark
+        return SourceError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(node, f"{what} must be a single value, not a list or mapping")
+        if not node.tag.startswith(YAML_TAG_PREFIX):
+            raise self.error(node, f"{what} has the tag {node.tag!r}; tags are not allowed")
+        return node.value.strip()
+
+    def claim(self, context: str, node: yaml.Node) -> str:
+        """Register a message context (an id path), refusing duplicates."""
+        if context in self.contexts:
+            first = self.contexts[context].start_mark.line + 1
+            raise self.error(node, f"duplicate id {context!r} (first used on line {first})")
+        self.contexts[context] = node
+        return context
+
+    def leaflet(self, root: yaml.Node) -> Leaflet:
+        fields = _Mapping(
+            self,
+            root,
+            "the leaflet",
+            required={"id", "title", "edition", "date", "organisation", "source_language", "sections"},
+            optional={"public_url"},
+        )
+        leaflet_id = fields.ident()
+        if leaflet_id != self.path.parent.name:
+            raise self.error(
+                fields.get("id"),  # type: ignore[arg-type]
+                f"id {leaflet_id!r} must be the name of the leaflet's folder ({self.path.parent.name!r})",
+            )
+        date_text = fields.string("date")
+        try:
+            date = datetime.date.fromisoformat(date_text)
+        except ValueError:
+            raise self.error(fields.values["date"], f"date {date_text!r} is not a date like 2026-01-01") from None
+        public_url = ""
+        if fields.get("public_url") is not None:
+            public_url = fields.string("public_url", URL_PATTERN, "expected an http(s):// address")
+        sections = tuple(self.section(node) for node in fields.sequence("sections"))
+        return Leaflet(
+            id=leaflet_id,
+            title=fields.required_text("title", "leaflet.title"),
+            edition=fields.string("edition"),
+            date=date,
+            organisation=fields.required_text("organisation", "leaflet.organisation", translatable=False),
+            source_language=fields.string("source_language", LANGUAGE_PATTERN, "expected a language tag such as en"),
+            public_url=public_url,
+            sections=sections,
+            path=self.path,
+        )
+
+    def section(self, node: yaml.Node) -> Section:
+        fields = _Mapping(self, node, "a section", required={"id", "blocks"}, optional={"heading", "note"})
+        section_id = fields.ident()
+        self.claim(section_id, fields.values["id"])
+        note = self.note(fields)
+        heading = fields.text("heading", f"{section_id}.heading", note=note)
+        blocks = tuple(self.block(section_id, child) for child in fields.sequence("blocks"))
+        return Section(id=section_id, heading=heading, blocks=blocks)
+
+    def note(self, fields: _Mapping) -> str | None:
+        return " ".join(fields.string("note").split()) if fields.get("note") is not None else None
+
+    def block(self, section_id: str, node: yaml.Node) -> Block:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, "a block must be a mapping with a 'type' and an 'id'")
+        type_node = next((v for k, v in node.value if getattr(k, "value", None) == "type"), None)
+        if type_node is None:
+            raise self.error(node, f"a block is missing required key 'type' (one of: {', '.join(BLOCK_READERS)})")
+        block_type = self.scalar(type_node, "'type' of a block")
+        if block_type not in BLOCK_READERS:
+            raise self.error(
+                type_node, f"unknown block type {block_type!r} (expected one of: {', '.join(BLOCK_READERS)})"
+            )
+        required, optional, read = BLOCK_READERS[block_type]
+        fields = _Mapping(
+            self, node, f"a {block_type} block", required={"type", "id"} | required, optional={"note"} | optional
+        )
+        path = self.claim(f"{section_id}/{fields.ident()}", fields.values["id"])
+        return read(self, fields, path)
+
+    def items(self, fields: _Mapping, path: str, note: str | None) -> tuple[Item, ...]:
+        node = fields.values["items"]
+        if not isinstance(node, yaml.MappingNode) or not node.value:
+            raise self.error(node, f"'items' of {fields.what} must be a mapping of item ids to text")
+        entries = _Mapping(self, node, f"the items of {fields.what}", required=set(), any_key=True)
+        items = []
+        for key in entries.values:
+            key_node = entries.keys[key]
+            if not ID_PATTERN.fullmatch(key):
+                raise self.error(key_node, f"item id {key!r}: ids are lowercase letters, digits and hyphens")
+            context = self.claim(f"{path}/{key}", key_node)
+            items.append(Item(id=key, text=entries.required_text(key, context, note=note)))
+        return tuple(items)
+
+
+def _paragraph(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    return Paragraph(id=fields.ident(), text=fields.required_text("text", path, note=loader.note(fields)))
+
+
+def _heading(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    return Heading(id=fields.ident(), text=fields.required_text("text", path, note=loader.note(fields)))
+
+
+def _list(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    return BulletList(id=fields.ident(), items=loader.items(fields, path, loader.note(fields)))
+
+
+def _columns(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    return ColumnList(id=fields.ident(), items=loader.items(fields, path, loader.note(fields)))
+
+
+def _callout(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    note = loader.note(fields)
+    kind: CalloutKind = fields.choice("kind", get_args(CalloutKind))  # type: ignore[assignment]
+    return Callout(
+        id=fields.ident(),
+        kind=kind,
+        title=fields.text("title", f"{path}.title", note=note),
+        text=fields.required_text("text", path, note=note),
+    )
+
+
+def _references(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    references = []
+    for node in fields.sequence("items"):
+        entry = _Mapping(loader, node, "a reference", required={"id", "citation"}, optional={"url"})
+        ref_path = loader.claim(f"{path}/{entry.ident()}", entry.values["id"])
+        url = None
+        if entry.get("url") is not None:
+            entry.string("url", URL_PATTERN, "expected an http(s):// address")
+            url = entry.text("url", f"{ref_path}.url", translatable=False)
+        references.append(
+            Reference(
+                id=entry.ident(),
+                citation=entry.required_text("citation", ref_path, translatable=False),
+                url=url,
+            )
+        )
+    return References(id=fields.ident(), items=tuple(references))
+
+
+def _contact(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    note = loader.note(fields)
+    entries = []
+    for node in fields.sequence("entries"):
+        entry = _Mapping(loader, node, "a contact entry", required={"id", "label", "kind", "value"})
+        entry_path = loader.claim(f"{path}/{entry.ident()}", entry.values["id"])
+        kind: ContactKind = entry.choice("kind", get_args(ContactKind))  # type: ignore[assignment]
+        entries.append(
+            ContactEntry(
+                id=entry.ident(),
+                label=entry.required_text("label", entry_path, note=note),
+                kind=kind,
+                value=entry.required_text("value", f"{entry_path}.value", translatable=False),
+            )
+        )
+    return Contact(
+        id=fields.ident(),
+        title=fields.text("title", f"{path}.title", note=note),
+        entries=tuple(entries),
+    )
+
+
+def _credit(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
+    note = loader.note(fields)
+    return Credit(
+        id=fields.ident(),
+        label=fields.required_text("label", f"{path}.label", note=note),
+        name=fields.required_text("name", f"{path}.name", translatable=False),
+        role=fields.text("role", f"{path}.role", note=note),
+    )
+
+
+BlockReader = Callable[[_SourceLoader, _Mapping, str], Block]
+
+#: block type -> (required keys, optional keys, reader); "type", "id" and "note" are always allowed.
+BLOCK_READERS: dict[str, tuple[set[str], set[str], BlockReader]] = {
+    "paragraph": ({"text"}, set(), _paragraph),
+    "heading": ({"text"}, set(), _heading),
+    "list": ({"items"}, set(), _list),
+    "columns": ({"items"}, set(), _columns),
+    "callout": ({"kind", "text"}, {"title"}, _callout),
+    "references": ({"items"}, set(), _references),
+    "contact": ({"entries"}, {"title"}, _contact),
+    "credit": ({"label", "name"}, {"role"}, _credit),
+}
+
+
+def load_leaflet(path: Path) -> Leaflet:
+    """Read and validate one ``leaflet.yaml``; raise :class:`SourceError` on any problem."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError(path, line, 1, "the file is not valid UTF-8") from None
+    except OSError as error:
+        raise SourceError(path, 1, 1, f"cannot read the file: {error.strerror}") from None
+    try:
+        documents = list(yaml.compose_all(source, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or error.context or "invalid YAML"
+        raise SourceError(path, line, column, f"YAML syntax error: {problem}") from None
+    documents = [document for document in documents if document is not None]
+    if len(documents) != 1:
+        raise SourceError(path, 1, 1, f"expected one YAML document, found {len(documents)}")
+    return _SourceLoader(path).leaflet(documents[0])
+
+
+def discover_leaflets(root: Path) -> list[Path]:
+    """The ``leaflet.yaml`` files under ``root`` (one folder per leaflet), sorted by id."""
+    return sorted(root.glob(f"*/{SOURCE_NAME}"))

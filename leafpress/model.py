@@ -1,0 +1,193 @@
+"""The leaflet as data: frozen dataclasses, no I/O.
+
+Every string from a source is a :class:`Text` that remembers where it came from (line and column
+in ``leaflet.yaml``), its gettext context (the path of stable ids, e.g. ``dosing/starting-dose``)
+and whether it may be translated. Stages after loading never lose that information: translation
+swaps ``Text.value`` and keeps the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+CalloutKind = Literal["disclaimer", "warning", "info"]
+ContactKind = Literal["phone", "email", "url", "text"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string of the source with its origin; ``translatable`` is False for verbatim fields."""
+
+    value: str
+    context: str
+    line: int
+    column: int
+    translatable: bool = True
+    note: str | None = None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a bulleted or multi-column list."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    text: Text
+    type: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A sub-heading inside a section."""
+
+    id: str
+    text: Text
+    type: str = "heading"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    id: str
+    items: tuple[Item, ...]
+    type: str = "list"
+
+
+@dataclass(frozen=True)
+class ColumnList:
+    """A list of short entries set in columns (e.g. the conditions treated with LDN)."""
+
+    id: str
+    items: tuple[Item, ...]
+    type: str = "columns"
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed paragraph that must stand out: the disclaimer, a warning."""
+
+    id: str
+    kind: CalloutKind
+    title: Text | None
+    text: Text
+    type: str = "callout"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A bibliographic reference: the citation and URL are never translated."""
+
+    id: str
+    citation: Text
+    url: Text | None
+
+
+@dataclass(frozen=True)
+class References:
+    id: str
+    items: tuple[Reference, ...]
+    type: str = "references"
+
+
+@dataclass(frozen=True)
+class ContactEntry:
+    """A labelled contact detail; the value (number, address) is never translated."""
+
+    id: str
+    label: Text
+    kind: ContactKind
+    value: Text
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    title: Text | None
+    entries: tuple[ContactEntry, ...]
+    type: str = "contact"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who compiled the leaflet: ``label`` and ``role`` are translated, ``name`` is not."""
+
+    id: str
+    label: Text
+    name: Text
+    role: Text | None
+    type: str = "credit"
+
+
+Block = Paragraph | Heading | BulletList | ColumnList | Callout | References | Contact | Credit
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: Text | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    """One leaflet in one language."""
+
+    id: str
+    title: Text
+    edition: str
+    date: datetime.date
+    organisation: Text
+    source_language: str
+    public_url: str
+    sections: tuple[Section, ...]
+    path: Path
+    language: str = ""
+
+    @property
+    def lang(self) -> str:
+        """The language this leaflet is written in (the source language until translated)."""
+        return self.language or self.source_language
+
+
+def iter_texts(node: Any) -> Iterator[Text]:
+    """Yield every :class:`Text` inside ``node`` in document order."""
+    if isinstance(node, Text):
+        yield node
+    elif isinstance(node, tuple):
+        for child in node:
+            yield from iter_texts(child)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field in dataclasses.fields(node):
+            yield from iter_texts(getattr(node, field.name))
+
+
+T = TypeVar("T")
+
+
+def map_texts(node: T, change: Callable[[Text], Text]) -> T:
+    """Return a copy of ``node`` with every :class:`Text` replaced by ``change(text)``."""
+    if isinstance(node, Text):
+        return change(node)  # type: ignore[return-value]
+    if isinstance(node, tuple):
+        return tuple(map_texts(child, change) for child in node)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        updates = {
+            field.name: map_texts(getattr(node, field.name), change)
+            for field in dataclasses.fields(node)
+            if isinstance(getattr(node, field.name), Text | tuple)
+            or dataclasses.is_dataclass(getattr(node, field.name))
+        }
+        return dataclasses.replace(node, **updates)  # type: ignore[type-var]
+    return node

@@ -1,0 +1,33 @@
+"""Where a project keeps its sources, catalogs, styles and caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one leaflet project, all below ``root``."""
+
+    root: Path
+
+    @property
+    def leaflets_dir(self) -> Path:
+        return self.root / "leaflets"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def styles_dir(self) -> Path:
+        return self.root / "styles"
+
+    @property
+    def fonts_dir(self) -> Path:
+        return self.styles_dir / "fonts"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"
