@@ -13,7 +13,7 @@ from .html import PageSetup, render_html
 from .load import discover_leaflets, load_leaflet
 from .model import Leaflet
 from .output import ManifestEntry, read_manifest, write_atomic, write_manifest
-from .pdf import PdfRenderer
+from .pdf import PdfRenderer, RenderError  # noqa: F401  (RenderError re-exported for callers)
 from .project import Project
 
 

@@ -1,0 +1,65 @@
+"""Inline Markdown, escaping and CSS helpers of the HTML stage."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from leafpress.formats import FORMATS
+from leafpress.html import PageSetup, css_content, css_string, inline_markdown, plain_text, render_html
+from leafpress.model import Leaflet
+
+
+def test_inline_markdown_renders_emphasis_and_links() -> None:
+    html = inline_markdown("Take *4.5 mg*, see **this** and [the site](https://example.org/a).")
+    assert "<em>4.5 mg</em>" in html
+    assert "<strong>this</strong>" in html
+    assert '<a href="https://example.org/a" class="show-url">the site</a>' in html
+
+
+def test_links_showing_their_address_are_not_printed_twice() -> None:
+    html = inline_markdown("[www.example.org/a](https://www.example.org/a/) and <https://example.org/b>")
+    assert "show-url" not in html
+    assert html.count("<a ") == 2
+
+
+def test_raw_html_and_entities_are_escaped() -> None:
+    html = inline_markdown('<script>alert("x")</script> & <b>bold</b> &amp; `code`')
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+    assert "&amp;amp;" in html  # an entity in the source is text, not markup
+    assert "<code>" not in html
+
+
+def test_unsafe_link_schemes_are_not_links() -> None:
+    assert "<a" not in inline_markdown("[click](javascript:alert(1))")
+
+
+def test_plain_text_drops_markup() -> None:
+    assert plain_text("*Journal* of [Pain](https://x.org) **Research**") == "Journal of Pain Research"
+
+
+def test_css_strings_are_safe_inside_style() -> None:
+    assert css_string('a "b" \\ </style>') == '"a \\"b\\" \\\\ \\3c /style>"'
+    assert css_content("Page %(page)s of %(pages)s") == '"Page " counter(page, decimal) " of " counter(pages, decimal)'
+    assert css_content("%(page)s/%(pages)s", "arabic-indic") == (
+        'counter(page, arabic-indic) "/" counter(pages, arabic-indic)'
+    )
+
+
+def test_document_is_escaped_and_complete(guide: Leaflet) -> None:
+    fmt = FORMATS["a4"]
+    html = render_html(guide, PageSetup(fmt.id, fmt.stylesheets), direction="ltr")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en" dir="ltr">' in html
+    assert "<title>LDN 2026 Patient Guide</title>" in html
+    assert "Graves' Disease" in html
+    assert 'content: "LDN 2026 Patient Guide" " · " "Page " counter(page, decimal)' in html
+    assert html.count('class="reference-url"') == 13
+
+
+def test_verbatim_fields_are_escaped_too(guide: Leaflet) -> None:
+    organisation = dataclasses.replace(guide.organisation, value='<b>"Trust" & Co</b>')
+    leaflet = dataclasses.replace(guide, organisation=organisation)
+    html = render_html(leaflet, PageSetup("a4", ()), direction="ltr")
+    assert "<b>" not in html
+    assert "&lt;b&gt;&#34;Trust&#34; &amp; Co&lt;/b&gt;" in html
