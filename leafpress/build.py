@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LeafletError
 from .formats import FORMATS, Format
 from .html import PageSetup, render_html
 from .load import discover_leaflets, load_leaflet
+from .catalog import language_tag, locale_id
 from .model import Leaflet
 from .output import ManifestEntry, read_manifest, write_atomic, write_manifest
 from .pdf import PdfRenderer, RenderError  # noqa: F401  (RenderError re-exported for callers)
 from .project import Project
+from .translate import Edition, all_editions
 
 
 @dataclass(frozen=True)
 class Job:
-    """One PDF to make: a leaflet in one language and one format."""
+    """One PDF to make: a leaflet in one language (an edition) and one format."""
 
-    leaflet: Leaflet
-    lang: str
+    edition: Edition
     format: Format
+
+    @property
+    def leaflet(self) -> Leaflet:
+        return self.edition.leaflet
+
+    @property
+    def lang(self) -> str:
+        return self.edition.lang
 
     @property
     def relative_path(self) -> str:
@@ -33,6 +42,21 @@ class Job:
     @property
     def label(self) -> str:
         return f"{self.leaflet.id} {self.lang} {self.format.id}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An edition left out of the build, and why."""
+
+    leaflet: str
+    lang: str
+    reason: str
+
+
+@dataclass
+class Plan:
+    jobs: list[Job] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def load_all(project: Project, only: Iterable[str] = ()) -> list[Leaflet]:
@@ -52,31 +76,57 @@ def load_all(project: Project, only: Iterable[str] = ()) -> list[Leaflet]:
     return [load_leaflet(path) for path in paths]
 
 
-def plan_jobs(leaflets: list[Leaflet], languages: Iterable[str] = (), formats: Iterable[str] = ()) -> list[Job]:
-    """Every job for ``leaflets``, narrowed to ``languages`` and ``formats`` when given."""
-    wanted_languages = set(languages)
-    format_ids = list(formats) or list(FORMATS)
+def plan_jobs(
+    project: Project,
+    leaflets: list[Leaflet],
+    languages: Iterable[str] = (),
+    formats: Iterable[str] = (),
+    *,
+    draft: bool = False,
+) -> Plan:
+    """Every job for ``leaflets``, narrowed to ``languages`` and ``formats`` when given.
+
+    A translation is built when its catalog is complete with no fuzzy entries; otherwise it is
+    skipped with the reason, unless ``draft`` is set (then missing strings stay in the source
+    language and every page says how complete the translation is).
+    """
+    wanted = {language_tag(locale_id(tag)) for tag in languages}
+    format_ids = list(dict.fromkeys(formats)) or list(FORMATS)
     unknown = [fmt for fmt in format_ids if fmt not in FORMATS]
     if unknown:
         raise LeafletError(f"unknown format {', '.join(unknown)} (known: {', '.join(FORMATS)})")
-    jobs = []
+    plan = Plan()
     for leaflet in leaflets:
-        available = [leaflet.source_language]
-        missing = wanted_languages - set(available)
+        editions = all_editions(project, leaflet)
+        available = {edition.lang for edition in editions}
+        missing = wanted - available
         if missing:
             raise LeafletError(
-                f"{leaflet.id}: no language {', '.join(sorted(missing))} (available: {', '.join(available)})"
+                f"{leaflet.id}: no language {', '.join(sorted(missing))} "
+                f"(available: {', '.join(sorted(available))}; start one with: render.py init LANG)"
             )
-        for lang in available:
-            if wanted_languages and lang not in wanted_languages:
+        for edition in editions:
+            if wanted and edition.lang not in wanted:
                 continue
-            jobs.extend(Job(leaflet, lang, FORMATS[fmt]) for fmt in format_ids)
-    return jobs
+            if not edition.publishable and not draft:
+                stats = edition.stats
+                assert stats is not None
+                plan.skipped.append(
+                    Skipped(
+                        leaflet.id,
+                        edition.lang,
+                        f"{stats.percent}% complete ({stats.untranslated} untranslated, {stats.fuzzy} fuzzy); "
+                        "build it anyway with --draft",
+                    )
+                )
+                continue
+            plan.jobs.extend(Job(edition, FORMATS[fmt]) for fmt in format_ids)
+    return plan
 
 
 def render_job(job: Job, renderer: PdfRenderer) -> tuple[bytes, int, list[str]]:
     """The PDF bytes, page count and renderer warnings of one job."""
-    html = render_html(job.leaflet, PageSetup(job.format.id, job.format.stylesheets), direction="ltr")
+    html = render_html(job.edition, PageSetup(job.format.id, job.format.stylesheets))
     rendered = renderer.render(html)
     return rendered.data, rendered.pages, rendered.warnings
 
@@ -107,6 +157,8 @@ def run_build(
                 pages=pages,
                 bytes=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
+                complete=job.edition.complete,
+                reviewed=job.edition.reviewed,
             )
             entries[entry.key] = entry
             written.append(entry)

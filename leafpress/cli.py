@@ -22,12 +22,20 @@ with a catalog, in every paper format, written to dist/ with a manifest.json.
 """
 
 EPILOG = """\
+commands for translators (python render.py COMMAND --help for each):
+  extract        write translations/<leaflet>.pot from the sources and templates
+  init LANG      start the catalogs of a language, e.g. render.py init pt-BR
+  update         merge the .pot into every catalog (fuzzy matching on, obsolete entries kept)
+  stats          a table of translated / fuzzy / untranslated entries and review state
+  check [LANG]   check doses, numbers, links and markup of translations; exit 1 on a problem
+
 examples:
   python render.py                          build everything into dist/
   python render.py --lang en --format a4    only the English A4 leaflets
   python render.py --out /tmp/x --force     rebuild everything into /tmp/x
+  python render.py --draft --lang de        build German even if incomplete, pages marked
 
-exit codes: 0 success, 1 a render failed, 2 bad input (the message names file:line:col)
+exit codes: 0 success, 1 a render or check failed, 2 bad input (the message names file:line:col)
 """
 
 
@@ -55,8 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="also build incomplete translations (missing strings in the source language, pages marked)",
+    )
+    parser.add_argument(
         "--root", metavar="DIR", type=Path, help="the project folder holding leaflets/ (default: render.py's)"
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    extract = commands.add_parser("extract", help="write translations/<leaflet>.pot")
+    extract.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
+    init = commands.add_parser("init", help="start the catalogs of a new language")
+    init.add_argument("language", metavar="LANG", help="language tag, e.g. de, pt-BR, zh-Hans")
+    commands.add_parser("update", help="merge the .pot into every catalog")
+    commands.add_parser("stats", help="completeness and review state of every catalog")
+    check = commands.add_parser("check", help="check every translation against its source")
+    check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
     return parser
 
 
@@ -69,7 +91,10 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
     out_dir = (args.out or project.root / "dist").resolve()
     leaflets = load_all(project, args.leaflet)
-    jobs = plan_jobs(leaflets, args.lang, args.format)
+    plan = plan_jobs(project, leaflets, args.lang, args.format, draft=args.draft)
+    for skipped in plan.skipped:
+        print(f"skipped {skipped.leaflet} {skipped.lang}: {skipped.reason}")
+    jobs = plan.jobs
 
     def report(job: object, entry: ManifestEntry, warnings: list[str]) -> None:
         for warning in warnings:
@@ -84,12 +109,131 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace, project: Project) -> int:
+    from .build import load_all
+    from .extract import write_template
+
+    for leaflet in load_all(project, getattr(args, "leaflet", [])):
+        path, changed = write_template(project, leaflet)
+        print(f"{display_path(path)}: {'written' if changed else 'unchanged'}")
+    return 0
+
+
+def _init(args: argparse.Namespace, project: Project) -> int:
+    from .build import load_all
+    from .catalog import catalog_path, language_tag, locale_id, new_catalog, write_catalog
+    from .extract import build_template, write_template
+
+    locale = locale_id(args.language)
+    for leaflet in load_all(project):
+        if language_tag(locale) == language_tag(locale_id(leaflet.source_language)):
+            raise LeafletError(f"{leaflet.id}: {args.language} is the source language; it needs no catalog")
+        path = catalog_path(project, locale, leaflet.id)
+        if path.exists():
+            raise LeafletError(f"{display_path(path)} already exists; use 'render.py update' to refresh it")
+        write_template(project, leaflet)
+        write_catalog(path, new_catalog(build_template(project, leaflet), locale))
+        print(f"created {display_path(path)}: fill in X-Translators, then translate (Poedit, Weblate...)")
+    return 0
+
+
+def _update(args: argparse.Namespace, project: Project) -> int:
+    from .build import load_all
+    from .catalog import catalog_bytes, discover_catalogs, read_catalog, write_catalog
+    from .extract import build_template, write_template
+
+    for leaflet in load_all(project):
+        write_template(project, leaflet)
+        template = build_template(project, leaflet)
+        for locale, path in discover_catalogs(project, leaflet.id).items():
+            catalog = read_catalog(path, locale, leaflet.id)
+            before = catalog_bytes(catalog)
+            catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
+            if catalog_bytes(catalog) != before:
+                write_catalog(path, catalog)
+                print(f"{display_path(path)}: updated")
+            else:
+                print(f"{display_path(path)}: unchanged")
+    return 0
+
+
+def _stats(args: argparse.Namespace, project: Project) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .build import load_all
+    from .translate import all_editions
+
+    table = Table(title="Translation catalogs")
+    for column in ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete", "review"):
+        table.add_column(column, justify="right" if column not in ("leaflet", "language", "review") else "left")
+    for leaflet in load_all(project):
+        for edition in all_editions(project, leaflet):
+            stats, review = edition.stats, edition.review
+            if stats is None or review is None:
+                continue
+            if review.reviewed:
+                state = f"reviewed by {review.reviewer} on {review.date}"
+            else:
+                state = "not reviewed"
+            table.add_row(
+                leaflet.id,
+                edition.lang,
+                str(stats.translated),
+                str(stats.fuzzy),
+                str(stats.untranslated),
+                str(stats.obsolete),
+                f"{stats.percent}%",
+                state,
+            )
+    Console(width=max(120, Console().width)).print(table)
+    return 0
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
+    from .build import load_all
+    from .catalog import discover_catalogs, language_tag, locale_id, read_catalog
+    from .checks import check_catalog, msgfmt_check, sort_problems
+
+    wanted = {language_tag(locale_id(tag)) for tag in args.languages}
+    problems = []
+    checked = 0
+    msgfmt_missing = False
+    for leaflet in load_all(project):
+        for locale, path in discover_catalogs(project, leaflet.id).items():
+            if wanted and language_tag(locale) not in wanted:
+                continue
+            checked += 1
+            problems.extend(check_catalog(path, read_catalog(path, locale, leaflet.id), locale))
+            gnu = msgfmt_check(path)
+            msgfmt_missing = msgfmt_missing or gnu is None
+            problems.extend(gnu or [])
+    for problem in sort_problems(problems):
+        print(problem)
+    if msgfmt_missing:
+        print("note: GNU msgfmt not found, 'msgfmt --check' skipped (install gettext)", file=sys.stderr)
+    print(
+        f"{checked} catalog{'s' if checked != 1 else ''} checked: "
+        + (f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "no problems"),
+        file=sys.stderr,
+    )
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     project = Project((args.root or root or Path.cwd()).resolve())
+    commands = {
+        None: _build,
+        "extract": _extract,
+        "init": _init,
+        "update": _update,
+        "stats": _stats,
+        "check": _check,
+    }
     try:
-        return _build(args, project)
+        return commands[args.command](args, project)
     except LeafletError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

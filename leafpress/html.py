@@ -8,7 +8,6 @@ them, because paper cannot be clicked.
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,13 +15,16 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from .model import Leaflet, Text
+from .model import Text
+from .translate import Edition
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -63,19 +65,19 @@ class _LeafletRenderer(RendererHTML):
 
 
 @cache
-def _markdown() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "typographer": False}, renderer_cls=_LeafletRenderer)
     return parser.disable(["image", "html_inline", "backticks", "entity"])
 
 
 def inline_markdown(text: Text | str) -> Markup:
     """Render one string of inline Markdown to safe HTML (raw HTML in the source is escaped)."""
-    return Markup(_markdown().renderInline(str(text)))
+    return Markup(markdown_parser().renderInline(str(text)))
 
 
 def plain_text(text: Text | str) -> str:
     """The text of an inline Markdown string without its markup (for titles and metadata)."""
-    tokens = _markdown().parseInline(str(text))
+    tokens = markdown_parser().parseInline(str(text))
     return "".join(child.content for token in tokens for child in token.children or () if child.type == "text")
 
 
@@ -113,14 +115,49 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def render_html(
-    leaflet: Leaflet,
-    page: PageSetup,
-    translations: gettext.NullTranslations | None = None,
-    **extra: Any,
-) -> str:
-    """The complete HTML document of ``leaflet`` for one output format."""
+#: CLDR numbering systems -> CSS counter styles, so page numbers use the locale's digits.
+COUNTER_STYLES = {
+    "latn": "decimal",
+    "arab": "arabic-indic",
+    "arabext": "persian",
+    "deva": "devanagari",
+    "beng": "bengali",
+    "thai": "thai",
+    "mymr": "myanmar",
+    "khmr": "khmer",
+    "laoo": "lao",
+    "tibt": "tibetan",
+    "guru": "gurmukhi",
+    "gujr": "gujarati",
+    "taml": "tamil",
+    "telu": "telugu",
+    "knda": "kannada",
+    "mlym": "malayalam",
+    "orya": "oriya",
+}
+
+
+def edition_context(edition: Edition) -> dict[str, Any]:
+    """Locale-formatted values the template shows: numbers, percentages, dates, names."""
+    locale = edition.locale
+    review = edition.review
+    return {
+        "counter_style": COUNTER_STYLES.get(locale.default_numbering_system, "decimal"),
+        "edition_number": format_decimal(
+            int(edition.leaflet.edition), locale=locale, numbering_system="default", group_separator=False
+        )
+        if edition.leaflet.edition.isdigit()
+        else edition.leaflet.edition,
+        "complete_percent": format_percent(edition.complete / 100, locale=locale, numbering_system="default"),
+        "translators": ", ".join(review.translators) if review else "",
+        "reviewer": review.reviewer if review else "",
+        "review_date": format_date(review.date, "long", locale=locale) if review and review.date else "",
+    }
+
+
+def render_html(edition: Edition, page: PageSetup) -> str:
+    """The complete HTML document of one edition (leaflet in one language) in one format."""
     environment = _environment()
-    environment.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)
+    environment.install_gettext_translations(edition.translations, newstyle=True)
     template = environment.get_template("leaflet.html.j2")
-    return template.render(leaflet=leaflet, page=page, **extra)
+    return template.render(leaflet=edition.leaflet, edition=edition, page=page, **edition_context(edition))

@@ -137,6 +137,7 @@ class _SourceLoader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.contexts: dict[str, yaml.Node] = {}
+        self.id_node: yaml.Node | None = None
 
     def error(self, node: yaml.Node, message: str) -> SourceError:
         mark = node.start_mark
@@ -166,11 +167,7 @@ class _SourceLoader:
             optional={"public_url"},
         )
         leaflet_id = fields.ident()
-        if leaflet_id != self.path.parent.name:
-            raise self.error(
-                fields.get("id"),  # type: ignore[arg-type]
-                f"id {leaflet_id!r} must be the name of the leaflet's folder ({self.path.parent.name!r})",
-            )
+        self.id_node = fields.values["id"]
         date_text = fields.string("date")
         try:
             date = datetime.date.fromisoformat(date_text)
@@ -330,15 +327,8 @@ BLOCK_READERS: dict[str, tuple[set[str], set[str], BlockReader]] = {
 }
 
 
-def load_leaflet(path: Path) -> Leaflet:
-    """Read and validate one ``leaflet.yaml``; raise :class:`SourceError` on any problem."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise SourceError(path, line, 1, "the file is not valid UTF-8") from None
-    except OSError as error:
-        raise SourceError(path, 1, 1, f"cannot read the file: {error.strerror}") from None
+def parse_leaflet(source: str, path: Path) -> Leaflet:
+    """Validate the YAML text ``source`` of a leaflet; ``path`` is used in error messages."""
     try:
         documents = list(yaml.compose_all(source, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -349,7 +339,30 @@ def load_leaflet(path: Path) -> Leaflet:
     documents = [document for document in documents if document is not None]
     if len(documents) != 1:
         raise SourceError(path, 1, 1, f"expected one YAML document, found {len(documents)}")
-    return _SourceLoader(path).leaflet(documents[0])
+    loader = _SourceLoader(path)
+    leaflet = loader.leaflet(documents[0])
+    if path.name == SOURCE_NAME and leaflet.id != path.parent.name:
+        raise loader.error(
+            loader.id_node,  # type: ignore[arg-type]
+            f"id {leaflet.id!r} must be the name of the leaflet's folder ({path.parent.name!r})",
+        )
+    return leaflet
+
+
+def read_source(path: Path) -> str:
+    """The text of a source file, with unreadable or non-UTF-8 files reported as SourceError."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError(path, line, 1, "the file is not valid UTF-8") from None
+    except OSError as error:
+        raise SourceError(path, 1, 1, f"cannot read the file: {error.strerror}") from None
+
+
+def load_leaflet(path: Path) -> Leaflet:
+    """Read and validate one ``leaflets/<id>/leaflet.yaml``; raise :class:`SourceError` on any problem."""
+    return parse_leaflet(read_source(path), path)
 
 
 def discover_leaflets(root: Path) -> list[Path]:

@@ -39,6 +39,8 @@ class ManifestEntry:
     pages: int
     bytes: int
     sha256: str
+    complete: int
+    reviewed: bool
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -1,0 +1,231 @@
+"""Translation catalogs: find, read, write, compile in memory, count, and read the review state.
+
+Layout: ``translations/<leaflet-id>.pot`` and ``translations/<locale>/LC_MESSAGES/<leaflet-id>.po``
+with locale ids as gettext writes them (``zh_Hans``); one domain per leaflet.
+
+Review state lives in three header fields of each catalog (kept through ``update``):
+
+``X-Translators``  who translated, several names separated by ``;``
+``X-Reviewed-By``  who reviewed the translation against the source; empty while not reviewed
+``X-Review-Date``  the day of that review, ``YYYY-MM-DD``
+
+A catalog counts as reviewed when it names a reviewer and a valid review date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, PoFileParser, write_po
+
+from .errors import LeafletError, SourceError
+from .output import write_atomic
+from .project import Project
+
+REVIEW_HEADERS = ("X-Translators", "X-Reviewed-By", "X-Review-Date")
+
+
+class LeafletCatalog(Catalog):
+    """A Babel catalog that keeps the ``X-`` header fields Babel would otherwise drop."""
+
+    extra_headers: list[tuple[str, str]]
+
+    def _get_mime_headers(self) -> list[tuple[str, str]]:
+        headers = super()._get_mime_headers()
+        extra = list(getattr(self, "extra_headers", []))
+        # Babel ends the last header with a newline; keep the extra fields before it.
+        return headers[:-1] + extra + headers[-1:]
+
+    def _set_mime_headers(self, headers: Iterable[tuple[str, str]]) -> None:
+        headers = list(headers)
+        self.extra_headers = [(name, value) for name, value in headers if name.lower().startswith("x-")]
+        super()._set_mime_headers(headers)
+
+    mime_headers = property(_get_mime_headers, _set_mime_headers)
+
+    def header(self, name: str) -> str:
+        """The value of the ``X-`` header ``name`` ('' when absent)."""
+        for key, value in getattr(self, "extra_headers", []):
+            if key.lower() == name.lower():
+                return value.strip()
+        return ""
+
+    def set_header(self, name: str, value: str) -> None:
+        """Set the ``X-`` header ``name``, in place when it exists, else at the end."""
+        headers = list(getattr(self, "extra_headers", []))
+        for index, (key, _old) in enumerate(headers):
+            if key.lower() == name.lower():
+                headers[index] = (name, value)
+                break
+        else:
+            headers.append((name, value))
+        self.extra_headers = headers
+
+
+def locale_id(tag: str) -> str:
+    """The gettext locale id (``zh_Hans``) of a BCP 47 tag or locale id (``zh-Hans``, ``zh_Hans``)."""
+    try:
+        return str(Locale.parse(tag.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        raise LeafletError(f"unknown language {tag!r}: expected a language tag such as de, pt-BR or zh-Hans") from None
+
+
+def language_tag(locale: str) -> str:
+    """The BCP 47 tag (``zh-Hans``) of a gettext locale id (``zh_Hans``), as used in file names and HTML."""
+    parsed = Locale.parse(locale)
+    return "-".join(part for part in (parsed.language, parsed.script, parsed.territory) if part)
+
+
+def catalog_path(project: Project, locale: str, domain: str) -> Path:
+    return project.translations_dir / locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def discover_catalogs(project: Project, domain: str) -> dict[str, Path]:
+    """Locale id -> path of every catalog of ``domain``, sorted by locale."""
+    paths = sorted(project.translations_dir.glob(f"*/LC_MESSAGES/{domain}.po"))
+    return {path.parent.parent.name: path for path in paths}
+
+
+def read_catalog(path: Path, locale: str | None = None, domain: str | None = None) -> LeafletCatalog:
+    """Read a PO or POT file; syntax errors become a :class:`SourceError` naming the line."""
+    catalog = LeafletCatalog(locale=locale, domain=domain, charset="utf-8")
+    try:
+        with path.open("rb") as stream:
+            PoFileParser(catalog, ignore_obsolete=False, abort_invalid=True).parse(stream)
+    except PoFileError as error:
+        line = getattr(error, "lineno", 1) or 1
+        raise SourceError(path, line, 1, f"invalid PO file: {error}") from None
+    except UnicodeDecodeError:
+        raise SourceError(path, 1, 1, "the catalog is not valid UTF-8") from None
+    except OSError as error:
+        raise SourceError(path, 1, 1, f"cannot read the catalog: {error.strerror}") from None
+    return catalog
+
+
+def catalog_bytes(catalog: Catalog) -> bytes:
+    """A catalog as PO bytes: obsolete entries and previous msgids kept, source order kept."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, include_previous=True, sort_output=False)
+    return buffer.getvalue()
+
+
+def write_catalog(path: Path, catalog: Catalog) -> None:
+    write_atomic(path, catalog_bytes(catalog))
+
+
+def compile_translations(catalog: Catalog) -> gettext.GNUTranslations:
+    """Compile ``catalog`` to MO in memory (fuzzy entries left out) and load it."""
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def is_translated(message: Message) -> bool:
+    """True when ``message`` has a usable (non-fuzzy, non-empty) translation."""
+    if message.fuzzy:
+        return False
+    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    return all(bool(string) for string in strings)
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """How much of a leaflet's current messages a catalog translates."""
+
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+    @property
+    def percent(self) -> int:
+        """Percent complete, rounded down: 100 means every message is translated and confirmed."""
+        return 100 if self.total == 0 else self.translated * 100 // self.total
+
+    @property
+    def complete(self) -> bool:
+        return self.translated == self.total
+
+
+def catalog_stats(catalog: Catalog, template: Catalog) -> CatalogStats:
+    """Count the messages of ``template`` (the current POT) by their state in ``catalog``."""
+    translated = fuzzy = untranslated = 0
+    for wanted in template:
+        if not wanted.id:
+            continue
+        message = catalog.get(wanted.id, wanted.context)
+        if message is None:
+            untranslated += 1
+        elif is_translated(message):
+            translated += 1
+        elif message.fuzzy:
+            fuzzy += 1
+        else:
+            untranslated += 1
+    total = translated + fuzzy + untranslated
+    return CatalogStats(total, translated, fuzzy, untranslated, len(catalog.obsolete))
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who translated a catalog and whether (by whom, when) it was reviewed."""
+
+    translators: tuple[str, ...]
+    reviewer: str
+    date: datetime.date | None
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.reviewer) and self.date is not None
+
+
+def review_state(catalog: LeafletCatalog, path: Path) -> Review:
+    """The review header fields of a catalog; a malformed date is an error naming the file."""
+    translators = tuple(name.strip() for name in catalog.header("X-Translators").split(";") if name.strip())
+    date_text = catalog.header("X-Review-Date")
+    date = None
+    if date_text:
+        try:
+            date = datetime.date.fromisoformat(date_text)
+        except ValueError:
+            raise SourceError(path, 1, 1, f"X-Review-Date {date_text!r} is not a date like 2026-11-20") from None
+    return Review(translators, catalog.header("X-Reviewed-By"), date)
+
+
+def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
+    """A fresh catalog for ``locale`` from ``template``, with empty review fields."""
+    catalog = LeafletCatalog(
+        locale=locale,
+        domain=template.domain,
+        project=template.project,
+        version=template.version,
+        copyright_holder=template.copyright_holder,
+        charset="utf-8",
+        header_comment=template.header_comment,
+        creation_date=template.creation_date,
+        fuzzy=False,
+    )
+    catalog.language_team = f"{Locale.parse(locale).english_name} <>"
+    for message in template:
+        if message.id:
+            catalog.add(
+                message.id,
+                string=("",) * catalog.num_plurals if message.pluralizable else "",
+                locations=message.locations,
+                flags=message.flags,
+                auto_comments=message.auto_comments,
+                context=message.context,
+            )
+    for name in REVIEW_HEADERS:
+        catalog.set_header(name, "")
+    return catalog
