@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalog import language_tag, locale_id
 from .errors import LeafletError
 from .formats import FORMATS, Format
 from .html import PageSetup, render_html
 from .load import discover_leaflets, load_leaflet
-from .catalog import language_tag, locale_id
 from .model import Leaflet
 from .output import ManifestEntry, read_manifest, write_atomic, write_manifest
 from .pdf import PdfRenderer, RenderError  # noqa: F401  (RenderError re-exported for callers)

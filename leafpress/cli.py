@@ -172,10 +172,7 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
             stats, review = edition.stats, edition.review
             if stats is None or review is None:
                 continue
-            if review.reviewed:
-                state = f"reviewed by {review.reviewer} on {review.date}"
-            else:
-                state = "not reviewed"
+            state = f"reviewed by {review.reviewer} on {review.date}" if review.reviewed else "not reviewed"
             table.add_row(
                 leaflet.id,
                 edition.lang,

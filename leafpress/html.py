@@ -115,43 +115,55 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-#: CLDR numbering systems -> CSS counter styles, so page numbers use the locale's digits.
-COUNTER_STYLES = {
-    "latn": "decimal",
-    "arab": "arabic-indic",
-    "arabext": "persian",
-    "deva": "devanagari",
-    "beng": "bengali",
-    "thai": "thai",
-    "mymr": "myanmar",
-    "khmr": "khmer",
-    "laoo": "lao",
-    "tibt": "tibetan",
-    "guru": "gurmukhi",
-    "gujr": "gujarati",
-    "taml": "tamil",
-    "telu": "telugu",
-    "knda": "kannada",
-    "mlym": "malayalam",
-    "orya": "oriya",
+#: CLDR numbering system -> (CSS counter style, code point of its digit zero), so that page numbers
+#: and the numbers the templates generate use the locale's own digits.
+NUMBERING_SYSTEMS = {
+    "latn": ("decimal", 0x30),
+    "arab": ("arabic-indic", 0x660),
+    "arabext": ("persian", 0x6F0),
+    "deva": ("devanagari", 0x966),
+    "beng": ("bengali", 0x9E6),
+    "guru": ("gurmukhi", 0xA66),
+    "gujr": ("gujarati", 0xAE6),
+    "orya": ("oriya", 0xB66),
+    "taml": ("tamil", 0xBE6),
+    "telu": ("telugu", 0xC66),
+    "knda": ("kannada", 0xCE6),
+    "mlym": ("malayalam", 0xD66),
+    "thai": ("thai", 0xE50),
+    "laoo": ("lao", 0xED0),
+    "tibt": ("tibetan", 0xF20),
+    "mymr": ("myanmar", 0x1040),
+    "khmr": ("khmer", 0x17E0),
 }
+
+
+def localize_digits(text: str, numbering_system: str) -> str:
+    """``text`` with ASCII digits written in ``numbering_system`` (Babel formats with Latin digits)."""
+    zero = NUMBERING_SYSTEMS.get(numbering_system, NUMBERING_SYSTEMS["latn"])[1]
+    return text.translate({ord("0") + digit: zero + digit for digit in range(10)})
 
 
 def edition_context(edition: Edition) -> dict[str, Any]:
     """Locale-formatted values the template shows: numbers, percentages, dates, names."""
     locale = edition.locale
+    system = locale.default_numbering_system
     review = edition.review
-    return {
-        "counter_style": COUNTER_STYLES.get(locale.default_numbering_system, "decimal"),
-        "edition_number": format_decimal(
-            int(edition.leaflet.edition), locale=locale, numbering_system="default", group_separator=False
+    edition_text = edition.leaflet.edition
+    if edition_text.isdigit():
+        edition_text = format_decimal(
+            int(edition_text), locale=locale, numbering_system="default", group_separator=False
         )
-        if edition.leaflet.edition.isdigit()
-        else edition.leaflet.edition,
-        "complete_percent": format_percent(edition.complete / 100, locale=locale, numbering_system="default"),
+    percent = format_percent(edition.complete / 100, locale=locale, numbering_system="default")
+    return {
+        "counter_style": NUMBERING_SYSTEMS.get(system, NUMBERING_SYSTEMS["latn"])[0],
+        "edition_number": localize_digits(edition_text, system),
+        "complete_percent": localize_digits(percent, system),
         "translators": ", ".join(review.translators) if review else "",
         "reviewer": review.reviewer if review else "",
-        "review_date": format_date(review.date, "long", locale=locale) if review and review.date else "",
+        "review_date": localize_digits(format_date(review.date, "long", locale=locale), system)
+        if review and review.date
+        else "",
     }
 
 

@@ -341,7 +341,7 @@ def parse_leaflet(source: str, path: Path) -> Leaflet:
         raise SourceError(path, 1, 1, f"expected one YAML document, found {len(documents)}")
     loader = _SourceLoader(path)
     leaflet = loader.leaflet(documents[0])
-    if path.name == SOURCE_NAME and leaflet.id != path.parent.name:
+    if path.name == SOURCE_NAME and path.parent.name and leaflet.id != path.parent.name:
         raise loader.error(
             loader.id_node,  # type: ignore[arg-type]
             f"id {leaflet.id!r} must be the name of the leaflet's folder ({path.parent.name!r})",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pypdfium2
@@ -54,3 +55,13 @@ def find_in_order(haystack: str, needles: list[str]) -> list[str]:
         else:
             position = found + len(squash(needle))
     return missing
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's sources and styles, without catalogs, to change freely."""
+    root = tmp_path / "project"
+    for folder in ("leaflets", "styles"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "translations").mkdir()
+    return root

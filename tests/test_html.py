@@ -7,6 +7,7 @@ import dataclasses
 from leafpress.formats import FORMATS
 from leafpress.html import PageSetup, css_content, css_string, inline_markdown, plain_text, render_html
 from leafpress.model import Leaflet
+from leafpress.translate import source_edition
 
 
 def test_inline_markdown_renders_emphasis_and_links() -> None:
@@ -48,18 +49,19 @@ def test_css_strings_are_safe_inside_style() -> None:
 
 def test_document_is_escaped_and_complete(guide: Leaflet) -> None:
     fmt = FORMATS["a4"]
-    html = render_html(guide, PageSetup(fmt.id, fmt.stylesheets), direction="ltr")
+    html = render_html(source_edition(guide), PageSetup(fmt.id, fmt.stylesheets))
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="en" dir="ltr">' in html
     assert "<title>LDN 2026 Patient Guide</title>" in html
     assert "Graves' Disease" in html
     assert 'content: "LDN 2026 Patient Guide" " · " "Page " counter(page, decimal)' in html
+    assert "@top-center" not in html  # the source text carries no draft mark
     assert html.count('class="reference-url"') == 13
 
 
 def test_verbatim_fields_are_escaped_too(guide: Leaflet) -> None:
     organisation = dataclasses.replace(guide.organisation, value='<b>"Trust" & Co</b>')
     leaflet = dataclasses.replace(guide, organisation=organisation)
-    html = render_html(leaflet, PageSetup("a4", ()), direction="ltr")
+    html = render_html(source_edition(leaflet), PageSetup("a4", ()))
     assert "<b>" not in html
     assert "&lt;b&gt;&#34;Trust&#34; &amp; Co&lt;/b&gt;" in html

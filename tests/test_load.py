@@ -165,4 +165,6 @@ def test_unknown_leaflet_or_language_is_a_usage_error(capsys: pytest.CaptureFixt
     assert main(["--leaflet", "nope", "--out", "/nonexistent/never"], root=ROOT) == 2
     assert "no leaflet nope" in capsys.readouterr().err
     assert main(["--lang", "xx", "--out", "/nonexistent/never"], root=ROOT) == 2
-    assert "no language xx" in capsys.readouterr().err
+    assert "unknown language 'xx'" in capsys.readouterr().err
+    assert main(["--lang", "ja", "--out", "/nonexistent/never"], root=ROOT) == 2
+    assert "no language ja (available: " in capsys.readouterr().err

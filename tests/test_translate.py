@@ -1,0 +1,139 @@
+"""Building translations: complete ones are built, drafts are skipped or marked, reviews are credited."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from leafpress.catalog import catalog_path, read_catalog, write_catalog
+from leafpress.cli import main
+from leafpress.html import edition_context
+from leafpress.translate import source_edition
+from tests.conftest import pdf_pages_text
+
+GERMAN = {
+    "leaflet.title": "LDN 2026 Leitfaden für Patienten",
+    "mechanisms.heading": "Wirkmechanismen",
+    "Page %(page)s of %(pages)s": "Seite %(page)s von %(pages)s",
+    "Draft translation: not yet reviewed": "Übersetzungsentwurf: noch nicht geprüft",
+    "Draft translation, %(complete)s complete": "Übersetzungsentwurf, %(complete)s vollständig",
+    "Translated by %(translators)s, reviewed by %(reviewer)s on %(date)s": (
+        "Übersetzt von %(translators)s, geprüft von %(reviewer)s am %(date)s"
+    ),
+}
+
+
+def make_german(root: Path, *, fraction: float = 1.0, review: tuple[str, str] | None = None) -> Path:
+    """A German catalog translating ``fraction`` of the messages (others copied from English)."""
+    assert main(["init", "de"], root=root) == 0
+    path = catalog_path_of(root)
+    catalog = read_catalog(path, "de", "ldn-patient-guide")
+    messages = [message for message in catalog if message.id]
+    keep = int(len(messages) * fraction)
+    for index, message in enumerate(messages):
+        key = message.context or message.id
+        if key in GERMAN:
+            message.string = GERMAN[key]
+        elif index < keep:
+            message.string = message.id
+    catalog.set_header("X-Translators", "Max Mustermann")
+    if review:
+        catalog.set_header("X-Reviewed-By", review[0])
+        catalog.set_header("X-Review-Date", review[1])
+    write_catalog(path, catalog)
+    return path
+
+
+def catalog_path_of(root: Path) -> Path:
+    from leafpress.project import Project
+
+    return catalog_path(Project(root), "de", "ldn-patient-guide")
+
+
+def build(root: Path, *args: str) -> tuple[int, Path]:
+    out = root / "dist"
+    return main(["--out", str(out), "--format", "a4", "--lang", "de", *args], root=root), out
+
+
+GERMAN_PDF = "ldn-patient-guide/ldn-patient-guide-de-a4.pdf"
+
+
+def test_unreviewed_translation_is_marked_on_every_page(project_copy: Path) -> None:
+    make_german(project_copy)
+    code, out = build(project_copy)
+    assert code == 0
+    pages = pdf_pages_text(out / GERMAN_PDF)
+    for number, text in enumerate(pages, start=1):
+        assert "Übersetzungsentwurf: noch nicht geprüft · Draft translation: not yet reviewed" in text
+        assert f"LDN 2026 Leitfaden für Patienten · Seite {number} von {len(pages)}" in text
+    assert "Wirkmechanismen" in pages[0]
+    entry = json.loads((out / "manifest.json").read_text())[0]
+    assert (entry["lang"], entry["complete"], entry["reviewed"]) == ("de", 100, False)
+
+
+def test_incomplete_translation_is_skipped_unless_draft(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_german(project_copy, fraction=0.5)
+    code, out = build(project_copy)
+    assert code == 0
+    assert "skipped ldn-patient-guide de: " in capsys.readouterr().out
+    assert not (out / GERMAN_PDF).exists()
+
+    code, out = build(project_copy, "--draft")
+    assert code == 0
+    entry = json.loads((out / "manifest.json").read_text())[0]
+    assert 40 <= entry["complete"] < 100
+    pages = pdf_pages_text(out / GERMAN_PDF)
+    mark = f"Übersetzungsentwurf, {entry['complete']}\u00a0% vollständig"  # percent formatted the German way
+    assert all(mark in text.replace("\r\n", " ") for text in pages)
+    assert "Wirkmechanismen" in pages[0]  # translated strings are used...
+    assert "Possible Side Effects" in "\n".join(pages)  # ...and English fills the gaps
+
+
+def test_fuzzy_entries_are_never_used(project_copy: Path) -> None:
+    path = make_german(project_copy)
+    catalog = read_catalog(path, "de", "ldn-patient-guide")
+    message = next(message for message in catalog if message.context == "mechanisms.heading")
+    message.flags.add("fuzzy")
+    write_catalog(path, catalog)
+    code, out = build(project_copy)
+    assert code == 0 and not (out / GERMAN_PDF).exists()  # a fuzzy entry makes it incomplete
+    code, out = build(project_copy, "--draft")
+    text = "\n".join(pdf_pages_text(out / GERMAN_PDF))
+    assert "Wirkmechanismen" not in text and "Mechanisms of Action" in text
+
+
+def test_reviewed_translation_credits_on_the_last_page_only(project_copy: Path) -> None:
+    make_german(project_copy, review=("Dr. Anna Muster", "2026-11-20"))
+    code, out = build(project_copy)
+    assert code == 0
+    pages = [" ".join(text.split()) for text in pdf_pages_text(out / GERMAN_PDF)]
+    credit = "Übersetzt von Max Mustermann, geprüft von Dr. Anna Muster am 20. November 2026"
+    assert credit in pages[-1]
+    assert not any(credit in text for text in pages[:-1])
+    assert not any("Draft translation" in text or "Übersetzungsentwurf" in text for text in pages)
+    entry = json.loads((out / "manifest.json").read_text())[0]
+    assert entry["reviewed"] is True
+
+
+def test_a_malformed_review_date_is_reported(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_german(project_copy, review=("Dr. Anna Muster", "20/11/2026"))
+    code, _ = build(project_copy)
+    assert code == 2
+    assert "translations/de/LC_MESSAGES/ldn-patient-guide.po:1:1: X-Review-Date '20/11/2026'" in capsys.readouterr().err
+
+
+def test_locale_numbers_and_dates_come_from_babel(guide: object) -> None:
+    from babel import Locale
+
+    edition = source_edition(guide)  # type: ignore[arg-type]
+    assert edition_context(edition)["counter_style"] == "decimal"
+    egyptian = type(edition)(edition.leaflet, "ar-EG", Locale.parse("ar_EG"), edition.translations)
+    context = edition_context(egyptian)
+    assert context["counter_style"] == "arabic-indic"
+    assert context["edition_number"] == "٢٠٢٦"
+    assert datetime.date(2026, 1, 1) == edition.leaflet.date
