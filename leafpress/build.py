@@ -8,9 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import language_tag, locale_id
+from .checks import check_coverage
 from .errors import LeafletError
+from .fonts import (
+    FontSetup,
+    describe_character,
+    font_face_css,
+    fontconfig_dirs,
+    load_font_setup,
+    missing_characters,
+    readable_dirs,
+)
 from .formats import FORMATS, Format
-from .html import PageSetup, render_html
+from .html import PageSetup, font_stack_css, render_html
 from .load import discover_leaflets, load_leaflet
 from .model import Leaflet
 from .output import ManifestEntry, read_manifest, write_atomic, write_manifest
@@ -96,6 +106,7 @@ def plan_jobs(
     if unknown:
         raise LeafletError(f"unknown format {', '.join(unknown)} (known: {', '.join(FORMATS)})")
     plan = Plan()
+    fonts = load_font_setup(project.styles_dir)
     for leaflet in leaflets:
         editions = all_editions(project, leaflet)
         available = {edition.lang for edition in editions}
@@ -120,14 +131,28 @@ def plan_jobs(
                     )
                 )
                 continue
+            check_coverage(edition, fonts)
             plan.jobs.extend(Job(edition, FORMATS[fmt]) for fmt in format_ids)
     return plan
 
 
-def render_job(job: Job, renderer: PdfRenderer) -> tuple[bytes, int, list[str]]:
-    """The PDF bytes, page count and renderer warnings of one job."""
-    html = render_html(job.edition, PageSetup(job.format.id, job.format.stylesheets))
-    rendered = renderer.render(html)
+def render_job(job: Job, renderer: PdfRenderer, fonts: FontSetup, cache_dir: Path) -> tuple[bytes, int, list[str]]:
+    """The PDF bytes, page count and renderer warnings of one job.
+
+    The HTML is made twice: once to learn which characters it prints (subset fonts are cut to
+    them), then with the ``@font-face`` rules and the language's font stack.
+    """
+    page = PageSetup(job.format.id, job.format.stylesheets)
+    families = fonts.stack(job.lang)
+    characters = "".join(sorted(set(render_html(job.edition, page))))
+    missing = missing_characters(characters, families, fonts)
+    if missing:
+        raise LeafletError(
+            f"{job.label}: the page furniture uses {describe_character(missing[0])}, which no font of "
+            f"{job.lang} ({', '.join(families)}) has; add a font to {fonts.path.name}"
+        )
+    font_css = font_face_css(fonts, families, characters, cache_dir) + "\n" + font_stack_css(families)
+    rendered = renderer.render(render_html(job.edition, page, font_css))
     return rendered.data, rendered.pages, rendered.warnings
 
 
@@ -142,12 +167,15 @@ def run_build(
     Entries of the existing manifest for jobs outside this run are kept, so a narrowed build
     (``--lang de``) does not forget the other files.
     """
-    renderer = PdfRenderer(project.styles_dir, [project.fonts_dir], project.cache_dir)
+    fonts = load_font_setup(project.styles_dir)
+    renderer = PdfRenderer(
+        project.styles_dir, fontconfig_dirs(fonts), readable_dirs(fonts, project.cache_dir), project.cache_dir
+    )
     entries = {entry.key: entry for entry in read_manifest(out_dir)}
     written = []
     try:
         for job in jobs:
-            data, pages, warnings = render_job(job, renderer)
+            data, pages, warnings = render_job(job, renderer, fonts, project.cache_dir)
             write_atomic(out_dir / job.relative_path, data)
             entry = ManifestEntry(
                 leaflet=job.leaflet.id,

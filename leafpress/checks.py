@@ -31,8 +31,12 @@ from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .errors import display_path
+from .errors import SourceError, display_path
+from .extract import template_messages
+from .fonts import FontSetup, describe_character, missing_characters
 from .html import markdown_parser
+from .model import iter_texts
+from .translate import Edition
 
 URL_PATTERN = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"“”]+")
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -224,3 +228,40 @@ def msgfmt_check(path: Path) -> list[Problem] | None:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda problem: (str(problem.path), problem.line, problem.message))
+
+
+def check_coverage(edition: Edition, setup: FontSetup) -> None:
+    """Raise a :class:`SourceError` at the first character of the edition no font of its language has.
+
+    Every string the leaflet prints is checked: the source's verbatim fields, each translation (or
+    its English fallback in a draft), and the templates' strings as translated.
+    """
+    families = setup.stack(edition.lang)
+    names = ", ".join(families)
+
+    def fail(char: str, path: Path, line: int, context: str | None) -> SourceError:
+        return SourceError(
+            path,
+            line,
+            1,
+            f"[{context or ''}] {describe_character(char)} has no glyph in the fonts for {edition.lang} ({names})",
+        )
+
+    catalog = edition.catalog
+    for text in iter_texts(edition.source_leaflet):
+        shown = edition.translations.pgettext(text.context, text.value) if text.translatable else text.value
+        missing = missing_characters(shown, families, setup)
+        if not missing:
+            continue
+        message = catalog.get(text.value, text.context) if catalog is not None and text.translatable else None
+        if message is not None and edition.catalog_path is not None and shown != text.value:
+            raise fail(missing[0], edition.catalog_path, message.lineno or 1, text.context)
+        raise fail(missing[0], edition.source_leaflet.path, text.line, text.context)
+    for template, lineno, msgid, _comments, context in template_messages():
+        shown = edition.translations.pgettext(context, msgid) if context else edition.translations.gettext(msgid)
+        missing = missing_characters(shown, families, setup)
+        if missing:
+            message = catalog.get(msgid, context) if catalog is not None else None
+            if message is not None and edition.catalog_path is not None:
+                raise fail(missing[0], edition.catalog_path, message.lineno or 1, context)
+            raise fail(missing[0], template, lineno, context)

@@ -85,17 +85,25 @@ def build_template(project: Project, leaflet: Leaflet) -> Catalog:
     source = _relative(leaflet.path, project.root)
     for lineno, _funcname, (context, message), comments in leaflet_messages(leaflet):
         catalog.add(message, locations=[(source, lineno)], auto_comments=comments, context=context)
+    for template, lineno, message, comments, context in template_messages():
+        location = (_relative(template, project.root), lineno)
+        existing = catalog.get(message, context)
+        if existing is not None:
+            existing.locations.append(location)
+        else:
+            catalog.add(message, locations=[location], auto_comments=comments, context=context)
+    return catalog
+
+
+def template_messages() -> list[tuple[Path, int, str, list[str], str | None]]:
+    """(template, line, msgid, translator comments, msgctxt) of every string in the Jinja templates."""
+    found = []
     for template in template_files():
-        location = _relative(template, project.root)
         for lineno, message, comments, context in extract_from_file(
             "jinja2", str(template), keywords=DEFAULT_KEYWORDS, comment_tags=COMMENT_TAGS, options=TEMPLATE_OPTIONS
         ):
-            existing = catalog.get(message, context)
-            if existing is not None:
-                existing.locations.append((location, lineno))
-            else:
-                catalog.add(message, locations=[(location, lineno)], auto_comments=comments, context=context)
-    return catalog
+            found.append((template, lineno, message, comments, context))
+    return found
 
 
 def template_path(project: Project, leaflet_id: str) -> Path:

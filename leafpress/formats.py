@@ -16,7 +16,7 @@ class Format:
     @property
     def stylesheets(self) -> tuple[str, ...]:
         """Stylesheets relative to ``styles/``, in cascade order."""
-        return ("fonts.css", "leaflet.css", self.stylesheet)
+        return ("leaflet.css", self.stylesheet)
 
 
 FORMATS: dict[str, Format] = {

@@ -167,9 +167,20 @@ def edition_context(edition: Edition) -> dict[str, Any]:
     }
 
 
-def render_html(edition: Edition, page: PageSetup) -> str:
-    """The complete HTML document of one edition (leaflet in one language) in one format."""
+def font_stack_css(families: Sequence[str]) -> str:
+    """CSS giving the document and its page margins the font stack of its language."""
+    stack = ", ".join(css_string(family) for family in families)
+    return f"html {{ font-family: {stack}; }}\n@page {{ font-family: {stack}; }}"
+
+
+def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:
+    """The complete HTML document of one edition (leaflet in one language) in one format.
+
+    ``font_css`` (``@font-face`` rules and the font stack) goes into the document's ``<style>``.
+    """
     environment = _environment()
     environment.install_gettext_translations(edition.translations, newstyle=True)
     template = environment.get_template("leaflet.html.j2")
-    return template.render(leaflet=edition.leaflet, edition=edition, page=page, **edition_context(edition))
+    return template.render(
+        leaflet=edition.leaflet, edition=edition, page=page, font_css=Markup(font_css), **edition_context(edition)
+    )

@@ -23,7 +23,6 @@ from xml.sax.saxutils import escape
 from .output import write_atomic
 
 if TYPE_CHECKING:
-    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcherResponse
 
 
@@ -68,17 +67,16 @@ class RenderedPdf:
 
 
 class PdfRenderer:
-    """Renders HTML strings to PDF; create one per process and reuse it (fonts load once)."""
+    """Renders HTML strings to PDF; create one per process and reuse it."""
 
-    def __init__(self, styles_dir: Path, font_dirs: list[Path], cache_dir: Path) -> None:
+    def __init__(self, styles_dir: Path, font_dirs: list[Path], readable_dirs: list[Path], cache_dir: Path) -> None:
+        """``font_dirs``: what fontconfig may scan; ``readable_dirs``: where fonts may be loaded from."""
         isolate_fontconfig(font_dirs, cache_dir)
         import weasyprint
-        from weasyprint.text.fonts import FontConfiguration
 
         self._weasyprint = weasyprint
         self.styles_dir = styles_dir.resolve()
-        self.allowed_dirs = [self.styles_dir, *(folder.resolve() for folder in font_dirs)]
-        self.font_config: FontConfiguration = FontConfiguration()
+        self.allowed_dirs = [self.styles_dir, *(folder.resolve() for folder in readable_dirs)]
         self.url_fetcher = _make_fetcher(weasyprint, self.allowed_dirs)
 
     def render(self, html: str, **options: Any) -> RenderedPdf:
@@ -91,9 +89,12 @@ class PdfRenderer:
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
+            from weasyprint.text.fonts import FontConfiguration
+
+            # A fresh font configuration per document: only this document's fonts are visible.
             document = self._weasyprint.HTML(
                 string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.url_fetcher
-            ).render(font_config=self.font_config)
+            ).render(font_config=FontConfiguration())
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             data = document.write_pdf(pdf_identifier=identifier, **options)
         except BaseException as error:

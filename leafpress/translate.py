@@ -36,6 +36,13 @@ class Edition:
     stats: CatalogStats | None = None
     review: Review | None = None
     catalog_path: Path | None = None
+    catalog: Catalog | None = None
+    source: Leaflet | None = None
+
+    @property
+    def source_leaflet(self) -> Leaflet:
+        """The leaflet in its source language (this edition's strings before translation)."""
+        return self.source or self.leaflet
 
     @property
     def is_source(self) -> bool:
@@ -91,6 +98,8 @@ def translated_edition(leaflet: Leaflet, path: Path, locale: str, template: Cata
         stats=catalog_stats(catalog, template),
         review=review_state(catalog, path),
         catalog_path=path,
+        catalog=catalog,
+        source=leaflet,
     )
 
 

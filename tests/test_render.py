@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
 import pdfplumber
@@ -13,12 +12,13 @@ import pytest
 
 from leafpress import build
 from leafpress.cli import main
+from leafpress.fonts import load_font_setup
 from leafpress.html import plain_text
 from leafpress.model import ColumnList, Leaflet, References, iter_texts
 from tests.conftest import ROOT, find_in_order, pdf_pages_text
 
 PDF_NAME = "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"
-DECLARED_FAMILIES = set(re.findall(r'font-family:\s*"([^"]+)"', (ROOT / "styles" / "fonts.css").read_text()))
+DECLARED_FAMILIES = load_font_setup(ROOT / "styles").families
 
 
 def test_manifest_describes_the_pdf(english_build: Path) -> None:
@@ -111,7 +111,7 @@ def test_a_failing_render_keeps_the_previous_pdf(tmp_path: Path, monkeypatch: py
     before = (tmp_path / PDF_NAME).read_bytes()
     manifest_before = (tmp_path / "manifest.json").read_bytes()
 
-    def half_written(job: build.Job, renderer: object) -> tuple[bytes, int, list[str]]:
+    def half_written(job: build.Job, *args: object) -> tuple[bytes, int, list[str]]:
         (tmp_path / PDF_NAME).with_name("partial").write_bytes(b"%PDF-1.7 trunc")
         raise build.RenderError("disk on fire")
 

@@ -74,9 +74,7 @@ def test_unreviewed_translation_is_marked_on_every_page(project_copy: Path) -> N
     assert (entry["lang"], entry["complete"], entry["reviewed"]) == ("de", 100, False)
 
 
-def test_incomplete_translation_is_skipped_unless_draft(
-    project_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_incomplete_translation_is_skipped_unless_draft(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_german(project_copy, fraction=0.5)
     code, out = build(project_copy)
     assert code == 0
