@@ -151,8 +151,12 @@ def render_job(job: Job, renderer: PdfRenderer, fonts: FontSetup, cache_dir: Pat
             f"{job.label}: the page furniture uses {describe_character(missing[0])}, which no font of "
             f"{job.lang} ({', '.join(families)}) has; add a font to {fonts.path.name}"
         )
-    font_css = font_face_css(fonts, families, characters, cache_dir) + "\n" + font_stack_css(families)
-    rendered = renderer.render(render_html(job.edition, page, font_css))
+    source_families = fonts.stack(job.leaflet.source_language)
+    all_families = list(dict.fromkeys([*families, *source_families]))
+    font_css = (
+        font_face_css(fonts, all_families, characters, cache_dir) + "\n" + font_stack_css(families, source_families)
+    )
+    rendered = renderer.render(render_html(job.edition, page, font_css), fonts_key=font_css)
     return rendered.data, rendered.pages, rendered.warnings
 
 

@@ -18,6 +18,7 @@ import jinja2
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -35,6 +36,7 @@ class PageSetup:
 
     format_id: str
     stylesheets: Sequence[str]
+    list_columns: int = 3
 
 
 def _visible_address(address: str) -> str:
@@ -53,15 +55,44 @@ def _link_text(tokens: Sequence[Token], start: int) -> str:
     return "".join(parts)
 
 
+#: A left-to-right run inside right-to-left text: Latin letters or digits, with the punctuation that
+#: occurs inside doses, addresses and names ("4.5 mg", "www.example.org", "TLR-4"), and inner spaces.
+LTR_RUN = re.compile(
+    r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:/\-\u2013+%@_'\u2019&\u00B2\u207A]*"
+    r"[A-Za-z0-9\u00C0-\u024F%\u00B2\u207A])?"
+    r"(?:\s+[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:/\-\u2013+%@_'\u2019&\u00B2\u207A]*"
+    r"[A-Za-z0-9\u00C0-\u024F%\u00B2\u207A])?)*"
+)
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate_ltr_runs(text: str) -> str:
+    """Wrap left-to-right runs (doses, names, addresses) in Unicode isolates for right-to-left text."""
+    return LTR_RUN.sub(lambda match: f"{LRI}{match.group(0)}{PDI}", text)
+
+
 class _LeafletRenderer(RendererHTML):
-    """markdown-it's HTML renderer, marking links that must print their address."""
+    """markdown-it's HTML renderer: marks links that must print their address, and in right-to-left
+    text isolates left-to-right runs and links so they read in their own direction."""
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         href = str(token.attrGet("href") or "")
         if _visible_address(_link_text(tokens, idx)) != _visible_address(href):
             token.attrJoin("class", "show-url")
-        return self.renderToken(tokens, idx, options, env)
+        return (LRI if env.get("rtl") else "") + self.renderToken(tokens, idx, options, env)
+
+    def link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return self.renderToken(tokens, idx, options, env) + (PDI if env.get("rtl") else "")
+
+    def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        content = tokens[idx].content
+        inside_link = any(token.type == "link_open" for token in tokens[:idx]) and not any(
+            token.type == "link_close" for token in tokens[:idx]
+        )
+        if env.get("rtl") and not inside_link:
+            content = isolate_ltr_runs(content)
+        return escapeHtml(content)
 
 
 @cache
@@ -70,9 +101,23 @@ def markdown_parser() -> MarkdownIt:
     return parser.disable(["image", "html_inline", "backticks", "entity"])
 
 
-def inline_markdown(text: Text | str) -> Markup:
+def inline_markdown(text: Text | str, rtl: bool = False) -> Markup:
     """Render one string of inline Markdown to safe HTML (raw HTML in the source is escaped)."""
-    return Markup(markdown_parser().renderInline(str(text)))
+    return Markup(markdown_parser().renderInline(str(text), {"rtl": rtl}))
+
+
+@jinja2.pass_context
+def _inline_filter(context: jinja2.runtime.Context, text: Text | str, in_ltr_block: bool = False) -> Markup:
+    """Inline Markdown; in right-to-left documents left-to-right runs are isolated (unless the
+    enclosing block is itself left to right, like the citations)."""
+    return inline_markdown(text, context["edition"].direction == "rtl" and not in_ltr_block)
+
+
+@jinja2.pass_context
+def _ltr_filter(context: jinja2.runtime.Context, text: Text | str) -> Markup:
+    """A verbatim left-to-right value (number, address), isolated when the document is right to left."""
+    escaped = Markup.escape(str(text))
+    return Markup(f"{LRI}{escaped}{PDI}") if context["edition"].direction == "rtl" else escaped
 
 
 def plain_text(text: Text | str) -> str:
@@ -108,7 +153,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["inline"] = inline_markdown
+    environment.filters["inline"] = _inline_filter
+    environment.filters["ltr"] = _ltr_filter
     environment.filters["plain"] = plain_text
     environment.filters["css_string"] = lambda value: Markup(css_string(str(value)))
     environment.filters["css_content"] = css_content
@@ -167,10 +213,14 @@ def edition_context(edition: Edition) -> dict[str, Any]:
     }
 
 
-def font_stack_css(families: Sequence[str]) -> str:
-    """CSS giving the document and its page margins the font stack of its language."""
+def font_stack_css(families: Sequence[str], source_families: Sequence[str]) -> str:
+    """CSS giving the document and its page margins the font stack of its language, and passages
+    kept in the source language (``lang="en"``, e.g. citations) the source language's stack."""
     stack = ", ".join(css_string(family) for family in families)
-    return f"html {{ font-family: {stack}; }}\n@page {{ font-family: {stack}; }}"
+    source = ", ".join(css_string(family) for family in source_families)
+    return (
+        f"html {{ font-family: {stack}; }}\n@page {{ font-family: {stack}; }}\n[lang=en] {{ font-family: {source}; }}"
+    )
 
 
 def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:

@@ -78,23 +78,31 @@ class PdfRenderer:
         self.styles_dir = styles_dir.resolve()
         self.allowed_dirs = [self.styles_dir, *(folder.resolve() for folder in readable_dirs)]
         self.url_fetcher = _make_fetcher(weasyprint, self.allowed_dirs)
+        self._font_configs: dict[str, Any] = {}
 
-    def render(self, html: str, **options: Any) -> RenderedPdf:
+    def _font_config(self, key: str) -> Any:
+        """The font configuration of documents using the fonts identified by ``key``."""
+        if key not in self._font_configs:
+            from weasyprint.text.fonts import FontConfiguration
+
+            self._font_configs[key] = FontConfiguration()
+        return self._font_configs[key]
+
+    def render(self, html: str, fonts_key: str = "", **options: Any) -> RenderedPdf:
         """Render ``html`` (relative URLs resolve against the styles folder) to PDF bytes.
 
-        ``options`` go to WeasyPrint's ``write_pdf`` (``pdf_variant``, ``pdf_tags``...). The PDF
-        identifier is derived from the HTML, so the same input always gives the same file.
+        Documents with the same ``fonts_key`` (the same ``@font-face`` rules) share one font
+        configuration, so their fonts load once; each key sees only its own fonts. ``options`` go
+        to WeasyPrint's ``write_pdf`` (``pdf_variant``, ``pdf_tags``...). The PDF identifier is
+        derived from the HTML, so the same input always gives the same file.
         """
         collector = _WarningCollector()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
-            from weasyprint.text.fonts import FontConfiguration
-
-            # A fresh font configuration per document: only this document's fonts are visible.
             document = self._weasyprint.HTML(
                 string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.url_fetcher
-            ).render(font_config=FontConfiguration())
+            ).render(font_config=self._font_config(fonts_key))
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             data = document.write_pdf(pdf_identifier=identifier, **options)
         except BaseException as error:

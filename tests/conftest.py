@@ -23,11 +23,16 @@ def guide() -> Leaflet:
 
 
 @pytest.fixture(scope="session")
-def english_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The output folder of ``render.py --lang en --format a4``."""
+def a4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of ``render.py --format a4``: every published language in A4."""
     out = tmp_path_factory.mktemp("dist")
-    assert main(["--out", str(out), "--lang", "en", "--format", "a4"], root=ROOT) == 0
+    assert main(["--out", str(out), "--format", "a4"], root=ROOT) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def english_build(a4_build: Path) -> Path:
+    return a4_build
 
 
 def pdf_pages_text(path: Path) -> list[str]:
