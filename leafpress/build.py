@@ -21,10 +21,11 @@ from .fonts import (
 )
 from .formats import FORMATS, Format
 from .html import PageSetup, font_stack_css, render_html
+from .impose import impose_booklet
 from .load import discover_leaflets, load_leaflet
 from .model import Leaflet
 from .output import ManifestEntry, read_manifest, write_atomic, write_manifest
-from .pdf import PdfRenderer, RenderError  # noqa: F401  (RenderError re-exported for callers)
+from .pdf import PdfRenderer, RenderError
 from .project import Project
 from .translate import Edition, all_editions
 
@@ -142,7 +143,7 @@ def render_job(job: Job, renderer: PdfRenderer, fonts: FontSetup, cache_dir: Pat
     The HTML is made twice: once to learn which characters it prints (subset fonts are cut to
     them), then with the ``@font-face`` rules and the language's font stack.
     """
-    page = PageSetup(job.format.id, job.format.stylesheets)
+    page = PageSetup(job.format.id, job.format.stylesheets, job.format.list_columns)
     families = fonts.stack(job.lang)
     characters = "".join(sorted(set(render_html(job.edition, page))))
     missing = missing_characters(characters, families, fonts)
@@ -156,7 +157,11 @@ def render_job(job: Job, renderer: PdfRenderer, fonts: FontSetup, cache_dir: Pat
     font_css = (
         font_face_css(fonts, all_families, characters, cache_dir) + "\n" + font_stack_css(families, source_families)
     )
-    rendered = renderer.render(render_html(job.edition, page, font_css), fonts_key=font_css)
+    html = render_html(job.edition, page, font_css)
+    rendered = renderer.render(html, fonts_key=font_css, identity=job.relative_path, pdf_variant=job.format.pdf_variant)
+    if job.format.booklet:
+        data, pages = impose_booklet(rendered.data, right_to_left=job.edition.direction == "rtl")
+        return data, pages, rendered.warnings
     return rendered.data, rendered.pages, rendered.warnings
 
 
@@ -179,7 +184,12 @@ def run_build(
     written = []
     try:
         for job in jobs:
-            data, pages, warnings = render_job(job, renderer, fonts, project.cache_dir)
+            try:
+                data, pages, warnings = render_job(job, renderer, fonts, project.cache_dir)
+            except (LeafletError, RenderError):
+                raise
+            except Exception as error:  # a library failing inside one job: name the job, keep the rest
+                raise RenderError(f"{job.label}: {type(error).__name__}: {error}") from error
             write_atomic(out_dir / job.relative_path, data)
             entry = ManifestEntry(
                 leaflet=job.leaflet.id,

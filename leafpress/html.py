@@ -190,6 +190,20 @@ def localize_digits(text: str, numbering_system: str) -> str:
     return text.translate({ord("0") + digit: zero + digit for digit in range(10)})
 
 
+def leaflet_page_url(edition: Edition) -> str:
+    """The public page of the leaflet in this language ('' when the leaflet has no public URL)."""
+    base = edition.leaflet.public_url
+    return f"{base.rstrip('/')}/{edition.lang}/" if base else ""
+
+
+@cache
+def qr_data_uri(url: str) -> str:
+    """A QR code (segno, medium error correction) for ``url`` as an SVG data URI."""
+    import segno
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=0, dark="#000")
+
+
 def edition_context(edition: Edition) -> dict[str, Any]:
     """Locale-formatted values the template shows: numbers, percentages, dates, names."""
     locale = edition.locale
@@ -201,7 +215,10 @@ def edition_context(edition: Edition) -> dict[str, Any]:
             int(edition_text), locale=locale, numbering_system="default", group_separator=False
         )
     percent = format_percent(edition.complete / 100, locale=locale, numbering_system="default")
+    qr_url = leaflet_page_url(edition)
     return {
+        "qr_url": qr_url,
+        "qr_image": qr_data_uri(qr_url) if qr_url else "",
         "counter_style": NUMBERING_SYSTEMS.get(system, NUMBERING_SYSTEMS["latn"])[0],
         "edition_number": localize_digits(edition_text, system),
         "complete_percent": localize_digits(percent, system),

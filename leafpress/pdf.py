@@ -11,9 +11,12 @@ Two locks keep the output independent of the machine:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,6 +79,7 @@ class PdfRenderer:
 
         self._weasyprint = weasyprint
         self.styles_dir = styles_dir.resolve()
+        self.root_uri = self.styles_dir.parent.as_uri()
         self.allowed_dirs = [self.styles_dir, *(folder.resolve() for folder in readable_dirs)]
         self.url_fetcher = _make_fetcher(weasyprint, self.allowed_dirs)
         self._font_configs: dict[str, Any] = {}
@@ -88,13 +92,14 @@ class PdfRenderer:
             self._font_configs[key] = FontConfiguration()
         return self._font_configs[key]
 
-    def render(self, html: str, fonts_key: str = "", **options: Any) -> RenderedPdf:
+    def render(self, html: str, fonts_key: str = "", identity: str = "", **options: Any) -> RenderedPdf:
         """Render ``html`` (relative URLs resolve against the styles folder) to PDF bytes.
 
         Documents with the same ``fonts_key`` (the same ``@font-face`` rules) share one font
         configuration, so their fonts load once; each key sees only its own fonts. ``options`` go
-        to WeasyPrint's ``write_pdf`` (``pdf_variant``, ``pdf_tags``...). The PDF identifier is
-        derived from the HTML, so the same input always gives the same file.
+        to WeasyPrint's ``write_pdf`` (``pdf_variant``...). The PDF identifier (and PDF/X's XMP
+        document id) derive from ``identity`` and the HTML, with the project folder left out, so the
+        same input always gives the same bytes.
         """
         collector = _WarningCollector()
         logger = logging.getLogger("weasyprint")
@@ -103,8 +108,10 @@ class PdfRenderer:
             document = self._weasyprint.HTML(
                 string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.url_fetcher
             ).render(font_config=self._font_config(fonts_key))
-            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-            data = document.write_pdf(pdf_identifier=identifier, **options)
+            portable = html.replace(self.root_uri, "")
+            digest = hashlib.sha256(f"{identity}\n{portable}".encode()).hexdigest()
+            with _content_derived_uuid(digest):
+                data = document.write_pdf(pdf_identifier=digest[:32].encode("ascii"), **options)
         except BaseException as error:
             if isinstance(error, KeyboardInterrupt | SystemExit):
                 raise
@@ -113,6 +120,20 @@ class PdfRenderer:
         finally:
             logger.removeHandler(collector)
         return RenderedPdf(data=data, pages=len(document.pages), warnings=collector.messages)
+
+
+@contextlib.contextmanager
+def _content_derived_uuid(digest: str) -> Iterator[None]:
+    """Make WeasyPrint's XMP writer (PDF/X-4 ``xmpMM:DocumentID``) use a UUID derived from the
+    content instead of a random one, so that press PDFs are reproducible too."""
+    from weasyprint.pdf import metadata
+
+    original = metadata.uuid4
+    metadata.uuid4 = lambda: uuid.UUID(digest[:32])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        metadata.uuid4 = original
 
 
 def _make_fetcher(weasyprint: Any, allowed_dirs: list[Path]) -> Any:
