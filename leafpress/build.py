@@ -158,7 +158,7 @@ def render_job(job: Job, renderer: PdfRenderer, fonts: FontSetup, cache_dir: Pat
         font_face_css(fonts, all_families, characters, cache_dir) + "\n" + font_stack_css(families, source_families)
     )
     html = render_html(job.edition, page, font_css)
-    rendered = renderer.render(html, fonts_key=font_css, identity=job.relative_path, pdf_variant=job.format.pdf_variant)
+    rendered = renderer.render(html, fonts_key=font_css, identity=job.relative_path, **job.format.pdf_options)
     if job.format.booklet:
         data, pages = impose_booklet(rendered.data, right_to_left=job.edition.direction == "rtl")
         return data, pages, rendered.warnings

@@ -122,24 +122,21 @@ def _require_file(face: FontFace) -> None:
 def _collection_index(file: Path, collection_face: str) -> int:
     from fontTools.ttLib import TTCollection
 
-    for index, font in enumerate(TTCollection(file, lazy=True).fonts):
-        if font["name"].getDebugName(6) == collection_face:
-            return index
+    with TTCollection(file, lazy=True) as collection:
+        for index, font in enumerate(collection.fonts):
+            if font["name"].getDebugName(6) == collection_face:
+                return index
     raise LeafletError(f"{file} has no face named {collection_face}")
 
 
 @cache
-def _load_font(file: Path, collection_face: str | None, stamp: tuple[int, int], lazy: bool = True) -> object:
-    """A font (one face of a collection when ``collection_face`` is set); ``stamp`` keys the cache."""
+def _cmap(file: Path, collection_face: str | None, stamp: tuple[int, int]) -> frozenset[int]:
+    """The code points of a font file (one face of a collection); ``stamp`` keys the cache."""
     from fontTools.ttLib import TTFont
 
     index = -1 if collection_face is None else _collection_index(file, collection_face)
-    return TTFont(file, fontNumber=index, lazy=lazy)
-
-
-@cache
-def _cmap(file: Path, collection_face: str | None, stamp: tuple[int, int]) -> frozenset[int]:
-    return frozenset(_load_font(file, collection_face, stamp).getBestCmap())  # type: ignore[attr-defined]
+    with TTFont(file, fontNumber=index, lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 def coverage(face: FontFace) -> frozenset[int]:
@@ -168,20 +165,33 @@ def describe_character(char: str) -> str:
 
 def _subset(face: FontFace, characters: str, cache_dir: Path) -> Path:
     """A copy of ``face`` holding only ``characters`` (and basic Latin), cached by content."""
-    from fontTools import subset
-
     status = face.file.stat()
     wanted = "".join(sorted(set(characters + BASIC_CHARACTERS)))
     key = hashlib.sha256(
         f"{face.file}|{face.collection_face}|{status.st_size}|{status.st_mtime_ns}|{wanted}".encode()
     ).hexdigest()[:20]
-    target = cache_dir / "fonts" / f"{(face.collection_face or face.file.stem)}-{key}.otf"
+    target = (
+        cache_dir
+        / "fonts"
+        / f"{(face.collection_face or face.file.stem)}-{key}{face.file.suffix.replace('.ttc', '.otf')}"
+    )
     if target.is_file():
         return target
     from fontTools.ttLib import TTFont
 
     index = -1 if face.collection_face is None else _collection_index(face.file, face.collection_face)
-    font = TTFont(face.file, fontNumber=index)
+    with TTFont(face.file, fontNumber=index) as font:
+        _cut(font, wanted)
+        buffer = io.BytesIO()
+        font.save(buffer)
+    write_atomic(target, buffer.getvalue())
+    return target
+
+
+def _cut(font: object, wanted: str) -> None:
+    """Subset ``font`` in place to the characters of ``wanted``, keeping its layout features."""
+    from fontTools import subset
+
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -191,10 +201,6 @@ def _subset(face: FontFace, characters: str, cache_dir: Path) -> Path:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=wanted)
     subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    write_atomic(target, buffer.getvalue())
-    return target
 
 
 def font_face_css(setup: FontSetup, families: Iterable[str], characters: str, cache_dir: Path) -> str:

@@ -20,6 +20,13 @@ class Format:
     list_columns: int = 3
     pdf_variant: str | None = ACCESSIBLE
     booklet: bool = False
+    output_intent: str | None = None
+
+    @property
+    def pdf_options(self) -> dict[str, str]:
+        """Options for WeasyPrint's ``write_pdf``."""
+        options = {"pdf_variant": self.pdf_variant} if self.pdf_variant else {}
+        return options | ({"output_intent": self.output_intent} if self.output_intent else {})
 
     @property
     def stylesheets(self) -> tuple[str, ...]:
@@ -49,9 +56,10 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "press",
-            "A4 with 3 mm bleed and crop marks, PDF/X-4, for print shops",
+            "A4 with 3 mm bleed and crop marks, PDF/X-4 with an sRGB output intent, for print shops",
             "formats/press.css",
             pdf_variant=PRESS,
+            output_intent="srgb",
         ),
     )
 }

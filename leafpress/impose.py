@@ -14,6 +14,9 @@ import io
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
+#: A4 landscape, in PostScript points.
+SHEET_WIDTH, SHEET_HEIGHT = 841.89, 595.28
+
 
 def saddle_stitch_order(page_count: int, right_to_left: bool = False) -> list[tuple[int | None, int | None]]:
     """(left, right) page indexes (0-based; None for a blank) for each sheet side, in print order."""
@@ -34,17 +37,23 @@ def saddle_stitch_order(page_count: int, right_to_left: bool = False) -> list[tu
 
 
 def impose_booklet(pdf: bytes, right_to_left: bool = False) -> tuple[bytes, int]:
-    """Impose an A5 PDF as a booklet on A4 landscape sheets; returns the PDF and its page count."""
+    """Impose an A5 PDF as a booklet on A4 landscape sheets; returns the PDF and its page count.
+
+    Blank pages pad the end (before the back cover side of the last sheet), so the booklet has a
+    multiple of four pages."""
     reader = PdfReader(io.BytesIO(pdf))
     pages = reader.pages
     width = float(pages[0].mediabox.width)
     height = float(pages[0].mediabox.height)
     writer = PdfWriter()
+    sheet_width, sheet_height = max(SHEET_WIDTH, 2 * width), max(SHEET_HEIGHT, height)
+    fold = sheet_width / 2  # pages meet at the fold, centred on the sheet
+    top = (sheet_height - height) / 2
     for left, right in saddle_stitch_order(len(pages), right_to_left):
-        sheet = PageObject.create_blank_page(width=2 * width, height=height)
-        for index, offset in ((left, 0.0), (right, width)):
+        sheet = PageObject.create_blank_page(width=sheet_width, height=sheet_height)
+        for index, offset in ((left, fold - width), (right, fold)):
             if index is not None:
-                sheet.merge_transformed_page(pages[index], Transformation().translate(tx=offset, ty=0))
+                sheet.merge_transformed_page(pages[index], Transformation().translate(tx=offset, ty=top))
         writer.add_page(sheet).compress_content_streams()
     # Title, author, language-independent dates: the booklet keeps the A5 document's metadata. pypdf
     # writes no random file identifier, so the same A5 PDF always gives the same booklet bytes.

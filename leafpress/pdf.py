@@ -107,7 +107,7 @@ class PdfRenderer:
         try:
             document = self._weasyprint.HTML(
                 string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.url_fetcher
-            ).render(font_config=self._font_config(fonts_key))
+            ).render(font_config=self._font_config(fonts_key), **options)
             portable = html.replace(self.root_uri, "")
             digest = hashlib.sha256(f"{identity}\n{portable}".encode()).hexdigest()
             with _content_derived_uuid(digest):
