@@ -181,3 +181,9 @@ def test_a_translation_without_glyph_names_the_catalog(project_copy: Path, capsy
     error = capsys.readouterr().err
     line = path.read_text().splitlines().index('msgctxt "cancer.heading"') + 2
     assert f"translations/uk/LC_MESSAGES/ldn-patient-guide.po:{line}:1: [cancer.heading] U+2603 '☃'" in error
+
+
+@pytest.mark.parametrize("lang", PUBLISHED)
+def test_a4_pdfs_stay_small(a4_build: Path, lang: str) -> None:
+    size = pdf_path(a4_build, lang).stat().st_size
+    assert size <= 100 * 1024, f"{lang}: {size / 1024:.1f} KB"
