@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
+import importlib.metadata
+import json
+import multiprocessing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from .catalog import language_tag, locale_id
+from .catalog import catalog_path, language_tag, locale_id
 from .checks import check_coverage
 from .errors import LeafletError
+from .extract import build_template
 from .fonts import (
     FontSetup,
     describe_character,
@@ -27,7 +33,10 @@ from .model import Leaflet
 from .output import ManifestEntry, read_manifest, write_atomic, write_manifest
 from .pdf import PdfRenderer, RenderError
 from .project import Project
-from .translate import Edition, all_editions
+from .translate import Edition, all_editions, source_edition, translated_edition
+
+#: Cache keys of the files in an output folder (job path -> key), beside the manifest.
+CACHE_NAME = ".leafpress-cache.json"
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,6 @@ def plan_jobs(
     if unknown:
         raise LeafletError(f"unknown format {', '.join(unknown)} (known: {', '.join(FORMATS)})")
     plan = Plan()
-    fonts = load_font_setup(project.styles_dir)
     for leaflet in leaflets:
         editions = all_editions(project, leaflet)
         available = {edition.lang for edition in editions}
@@ -132,7 +140,6 @@ def plan_jobs(
                     )
                 )
                 continue
-            check_coverage(edition, fonts)
             plan.jobs.extend(Job(edition, FORMATS[fmt]) for fmt in format_ids)
     return plan
 
@@ -165,47 +172,183 @@ def render_job(job: Job, renderer: PdfRenderer, fonts: FontSetup, cache_dir: Pat
     return rendered.data, rendered.pages, rendered.warnings
 
 
-def run_build(
-    project: Project,
-    jobs: list[Job],
-    out_dir: Path,
-    report: Callable[[Job, ManifestEntry, list[str]], None] = lambda job, entry, warnings: None,
-) -> list[ManifestEntry]:
-    """Render ``jobs`` into ``out_dir``, each file written atomically, then update the manifest.
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
-    Entries of the existing manifest for jobs outside this run are kept, so a narrowed build
-    (``--lang de``) does not forget the other files.
-    """
+
+def shared_inputs_digest(project: Project) -> str:
+    """A digest of every input all jobs share: the code and templates, styles, shipped and system
+    fonts, and the versions of the libraries that render."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    files = sorted([*package.glob("*.py"), *package.glob("templates/**/*")])
+    files += sorted(path for path in project.styles_dir.rglob("*") if path.is_file())
+    for path in files:
+        digest.update(f"{path.relative_to(path.anchor)}\0{_file_digest(path)}\0".encode())
+    fonts = load_font_setup(project.styles_dir)
+    for face in fonts.faces:  # system fonts: their size and date stand for their bytes
+        status = face.file.stat() if face.file.is_file() else None
+        digest.update(f"{face.file}\0{status.st_size if status else 0}\0{status.st_mtime_ns if status else 0}".encode())
+    for library in ("weasyprint", "pydyf", "babel", "jinja2", "markdown-it-py", "pypdf", "fonttools", "segno"):
+        try:
+            digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library}=none\0".encode())
+    return digest.hexdigest()
+
+
+def job_key(shared: str, job: Job, draft: bool) -> str:
+    """The cache key of a job: everything that affects its PDF."""
+    digest = hashlib.sha256(shared.encode())
+    digest.update(_file_digest(job.leaflet.path).encode())
+    if job.edition.catalog_path is not None:
+        digest.update(_file_digest(job.edition.catalog_path).encode())
+    digest.update(f"{job.lang}\0{job.format.id}\0{draft}".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class BuildResult:
+    """What a build did: files written, files already up to date, editions skipped."""
+
+    written: list[ManifestEntry] = field(default_factory=list)
+    unchanged: list[ManifestEntry] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _read_cache(out_dir: Path) -> dict[str, str]:
+    try:
+        return dict(json.loads((out_dir / CACHE_NAME).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _render_in_worker(task: tuple[str, str, str | None, str]) -> tuple[str, bytes, int, list[str]]:
+    """Process-pool task: rebuild the job from paths (editions do not pickle) and render it."""
+    root, leaflet_path, locale, format_id = task
+    project = Project(Path(root))
+    job = _job_from_paths(project, Path(leaflet_path), locale, format_id)
+    data, pages, warnings = render_job(job, *_worker_state(project))
+    return job.relative_path, data, pages, warnings
+
+
+@cache
+def _worker_state(project: Project) -> tuple[PdfRenderer, FontSetup, Path]:
+    """Fonts and WeasyPrint, set up once per worker process."""
     fonts = load_font_setup(project.styles_dir)
     renderer = PdfRenderer(
         project.styles_dir, fontconfig_dirs(fonts), readable_dirs(fonts, project.cache_dir), project.cache_dir
     )
-    entries = {entry.key: entry for entry in read_manifest(out_dir)}
-    written = []
+    return renderer, fonts, project.cache_dir
+
+
+@cache
+def _edition_from_paths(project: Project, leaflet_path: Path, locale: str | None) -> Edition:
+    leaflet = load_leaflet(leaflet_path)
+    if locale is None:
+        return source_edition(leaflet)
+    return translated_edition(
+        leaflet, catalog_path(project, locale, leaflet.id), locale, build_template(project, leaflet)
+    )
+
+
+def _job_from_paths(project: Project, leaflet_path: Path, locale: str | None, format_id: str) -> Job:
+    return Job(_edition_from_paths(project, leaflet_path, locale), FORMATS[format_id])
+
+
+def _entry(job: Job, data: bytes, pages: int) -> ManifestEntry:
+    return ManifestEntry(
+        leaflet=job.leaflet.id,
+        lang=job.lang,
+        format=job.format.id,
+        path=job.relative_path,
+        pages=pages,
+        bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        complete=job.edition.complete,
+        reviewed=job.edition.reviewed,
+    )
+
+
+def run_build(
+    project: Project,
+    jobs: list[Job],
+    out_dir: Path,
+    report: Callable[[Job, ManifestEntry | None, list[str]], None] = lambda job, entry, warnings: None,
+    *,
+    force: bool = False,
+    draft: bool = False,
+    workers: int = 1,
+) -> BuildResult:
+    """Render the jobs whose inputs changed into ``out_dir`` and update the manifest.
+
+    Each job has a cache key over every input that affects it (``job_key``); a job whose key and
+    file are unchanged is not rendered and its file not rewritten (``force`` renders anyway). Jobs
+    run in a process pool of ``workers`` processes. Files are written atomically; entries of the
+    existing manifest for jobs outside this run are kept.
+    """
+    result = BuildResult()
+    manifest = {entry.path: entry for entry in read_manifest(out_dir)}
+    cache = _read_cache(out_dir)
+    shared = shared_inputs_digest(project)
+    todo: list[tuple[Job, str]] = []
+    for job in jobs:
+        key = job_key(shared, job, draft)
+        entry = manifest.get(job.relative_path)
+        if not force and entry is not None and cache.get(job.relative_path) == key:
+            result.unchanged.append(entry)
+            report(job, None, [])
+        else:
+            todo.append((job, key))
+    # Before anything is written: every character to print must have a glyph in its fonts.
+    if todo:
+        fonts = load_font_setup(project.styles_dir)
+        for edition in {id(job.edition): job.edition for job, _key in todo}.values():
+            check_coverage(edition, fonts)
+
+    def finish(job: Job, key: str, data: bytes, pages: int, warnings: list[str]) -> None:
+        write_atomic(out_dir / job.relative_path, data)
+        entry = _entry(job, data, pages)
+        manifest[entry.path] = entry
+        cache[entry.path] = key
+        result.written.append(entry)
+        report(job, entry, warnings)
+
     try:
-        for job in jobs:
-            try:
-                data, pages, warnings = render_job(job, renderer, fonts, project.cache_dir)
-            except (LeafletError, RenderError):
-                raise
-            except Exception as error:  # a library failing inside one job: name the job, keep the rest
-                raise RenderError(f"{job.label}: {type(error).__name__}: {error}") from error
-            write_atomic(out_dir / job.relative_path, data)
-            entry = ManifestEntry(
-                leaflet=job.leaflet.id,
-                lang=job.lang,
-                format=job.format.id,
-                path=job.relative_path,
-                pages=pages,
-                bytes=len(data),
-                sha256=hashlib.sha256(data).hexdigest(),
-                complete=job.edition.complete,
-                reviewed=job.edition.reviewed,
-            )
-            entries[entry.key] = entry
-            written.append(entry)
-            report(job, entry, warnings)
+        if workers <= 1 or len(todo) <= 1:
+            state = _worker_state(project) if todo else None
+            for job, key in todo:
+                try:
+                    data, pages, warnings = render_job(job, *state)  # type: ignore[misc]
+                except (LeafletError, RenderError):
+                    raise
+                except Exception as error:  # a library failing inside one job: name the job
+                    raise RenderError(f"{job.label}: {type(error).__name__}: {error}") from error
+                finish(job, key, data, pages, warnings)
+        else:
+            by_path = {job.relative_path: (job, key) for job, key in todo}
+            tasks = [
+                (
+                    str(project.root),
+                    str(job.leaflet.path),
+                    None if job.edition.catalog_path is None else job.edition.catalog_path.parent.parent.name,
+                    job.format.id,
+                )
+                for job, _key in todo
+            ]
+            context = multiprocessing.get_context("spawn")
+            with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for future in concurrent.futures.as_completed([pool.submit(_render_in_worker, t) for t in tasks]):
+                    try:
+                        path, data, pages, warnings = future.result()
+                    except (LeafletError, RenderError):
+                        raise
+                    except Exception as error:
+                        raise RenderError(f"{type(error).__name__}: {error}") from error
+                    job, key = by_path[path]
+                    finish(job, key, data, pages, warnings)
     finally:
-        if written:
-            write_manifest(out_dir, list(entries.values()))
-    return written
+        if result.written:
+            write_manifest(out_dir, list(manifest.values()))
+            write_atomic(out_dir / CACHE_NAME, json.dumps(cache, indent=1, sort_keys=True).encode("utf-8"))
+    return result

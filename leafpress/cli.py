@@ -7,12 +7,12 @@ Exit codes: 0 success, 1 a check or render failed, 2 bad input or usage. Errors 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .errors import LeafletError, display_path
 from .formats import FORMATS
-from .output import MANIFEST_NAME, ManifestEntry
 from .pdf import RenderError
 from .project import Project
 
@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     parser.add_argument(
+        "--jobs", metavar="N", type=int, default=0, help="render N files at once (default: one per CPU core)"
+    )
+    parser.add_argument(
         "--draft",
         action="store_true",
         help="also build incomplete translations (missing strings in the source language, pages marked)",
@@ -82,30 +85,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _human_size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
 def _build(args: argparse.Namespace, project: Project) -> int:
     from .build import load_all, plan_jobs, run_build
+    from .progress import BuildReporter
 
     out_dir = (args.out or project.root / "dist").resolve()
     leaflets = load_all(project, args.leaflet)
     plan = plan_jobs(project, leaflets, args.lang, args.format, draft=args.draft)
-    for skipped in plan.skipped:
-        print(f"skipped {skipped.leaflet} {skipped.lang}: {skipped.reason}")
-    jobs = plan.jobs
-
-    def report(job: object, entry: ManifestEntry, warnings: list[str]) -> None:
-        for warning in warnings:
-            print(f"warning: {entry.path}: {warning}", file=sys.stderr)
-        print(f"wrote {display_path(out_dir / entry.path)} ({entry.pages} pages, {_human_size(entry.bytes)})")
-
-    written = run_build(project, jobs, out_dir, report)
-    print(
-        f"{len(written)} PDF{'s' if len(written) != 1 else ''} written to {display_path(out_dir)}, "
-        f"listed in {display_path(out_dir / MANIFEST_NAME)}"
-    )
+    workers = args.jobs or os.cpu_count() or 1
+    with BuildReporter(len(plan.jobs), out_dir) as reporter:
+        result = run_build(
+            project, plan.jobs, out_dir, reporter.report, force=args.force, draft=args.draft, workers=workers
+        )
+        result.skipped = plan.skipped
+        reporter.summary(result)
     return 0
 
 

@@ -115,7 +115,7 @@ def test_a_failing_render_keeps_the_previous_pdf(tmp_path: Path, monkeypatch: py
         raise build.RenderError("disk on fire")
 
     monkeypatch.setattr(build, "render_job", half_written)
-    assert main(["--out", str(tmp_path), "--format", "a4", "--force"], root=ROOT) == 1
+    assert main(["--out", str(tmp_path), "--format", "a4", "--force", "--jobs", "1"], root=ROOT) == 1
     assert (tmp_path / PDF_NAME).read_bytes() == before
     assert (tmp_path / "manifest.json").read_bytes() == manifest_before
     leftovers = [p.name for p in (tmp_path / PDF_NAME).parent.iterdir() if p.name.endswith(".tmp")]
