@@ -28,6 +28,7 @@ commands for translators (python render.py COMMAND --help for each):
   update         merge the .pot into every catalog (fuzzy matching on, obsolete entries kept)
   stats          a table of translated / fuzzy / untranslated entries and review state
   check [LANG]   check doses, numbers, links and markup of translations; exit 1 on a problem
+  preview LANG   re-render LANG's A4 draft into dist/preview/ on every save, with check problems
 
 examples:
   python render.py                          build everything into dist/
@@ -80,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("language", metavar="LANG", help="language tag, e.g. de, pt-BR, zh-Hans")
     commands.add_parser("update", help="merge the .pot into every catalog")
     commands.add_parser("stats", help="completeness and review state of every catalog")
+    preview = commands.add_parser("preview", help="re-render one language's A4 draft on every save")
+    preview.add_argument("language", metavar="LANG", help="language tag, e.g. de")
     check = commands.add_parser("check", help="check every translation against its source")
     check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
     return parser
@@ -99,6 +102,13 @@ def _build(args: argparse.Namespace, project: Project) -> int:
         )
         result.skipped = plan.skipped
         reporter.summary(result)
+    if result.written or not (out_dir / "index.html").is_file():
+        from .output import read_manifest
+        from .site import write_site
+
+        editions = list({(job.leaflet.id, job.lang): job.edition for job in plan.jobs}.values())
+        pages = write_site(out_dir, editions, read_manifest(out_dir))
+        print(f"download page: {display_path(pages[0])}")
     return 0
 
 
@@ -210,6 +220,14 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     return 1 if problems else 0
 
 
+def _preview(args: argparse.Namespace, project: Project) -> int:
+    from .preview import preview
+
+    out_dir = (args.out or project.root / "dist" / "preview").resolve()
+    print("watching leaflets/, translations/, styles/ and the templates; Ctrl-C to stop")
+    return preview(project, args.language, out_dir)
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -221,6 +239,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "update": _update,
         "stats": _stats,
         "check": _check,
+        "preview": _preview,
     }
     try:
         return commands[args.command](args, project)
