@@ -28,7 +28,7 @@ class _Links(HTMLParser):
         attributes = dict(attrs)
         if tag == "a" and (attributes.get("href") or "").endswith(".pdf"):
             self.pdfs.append(attributes["href"] or "")
-        if tag == "span" and attributes.get("lang"):
+        if tag == "span" and attributes.get("class") == "language-name":
             self._lang = (attributes["lang"] or "", attributes.get("dir") or "")
 
     def handle_data(self, data: str) -> None:
@@ -82,7 +82,7 @@ def test_browser_opens_the_page_and_downloads_a_pdf(site_build: Path, tmp_path: 
         try:
             page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
-            assert page.locator("span[lang=ar][dir=rtl]").first.inner_text() == "العربية"
+            assert page.locator("span.language-name[lang=ar][dir=rtl]").inner_text() == "العربية"
             assert page.get_by_text("Español").first.is_visible()
             with page.expect_download() as download_info:
                 page.locator('a[href="ldn-patient-guide/ldn-patient-guide-fr-a4.pdf"]').click()
