@@ -155,3 +155,19 @@ def test_preview_rebuilds_and_reports_problems_of_changed_strings(project_copy: 
     assert len(problems) == 1 and "not in the source 45" in problems[0]
     assert not any("[cancer.heading]" in line for line in said)  # unchanged strings are not re-reported
     assert said[-1].startswith("updated ") and "Draft" not in said[-1]
+
+
+def test_a_run_with_nothing_to_do_does_not_import_weasyprint(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    assert main(["--out", str(out), "--lang", "en", "--format", "a4"], root=ROOT) == 0
+    script = (
+        "import sys; from pathlib import Path; from leafpress.cli import main; "
+        f"code = main(['--out', {str(out)!r}, '--lang', 'en', '--format', 'a4'], root=Path({str(ROOT)!r})); "
+        "print('IMPORTED' if 'weasyprint' in sys.modules else 'NOT IMPORTED', code)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "NOT IMPORTED 0" in result.stdout
+    assert "0 PDFs written, 1 unchanged" in result.stdout
