@@ -13,7 +13,6 @@ and leaves the file alone when only its creation date would change.
 from __future__ import annotations
 
 import datetime
-import io
 import os
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
@@ -21,8 +20,9 @@ from typing import IO, Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
+from .catalog import catalog_bytes
 from .load import parse_leaflet
 from .model import Leaflet, iter_texts
 from .output import write_atomic
@@ -110,13 +110,6 @@ def template_path(project: Project, leaflet_id: str) -> Path:
     return project.translations_dir / f"{leaflet_id}.pot"
 
 
-def po_bytes(catalog: Catalog, *, width: int = 100) -> bytes:
-    """A catalog as PO file bytes, obsolete entries kept, python-format flags kept."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=width, include_previous=True, sort_output=False)
-    return buffer.getvalue()
-
-
 def write_template(project: Project, leaflet: Leaflet) -> tuple[Path, bool]:
     """Write the leaflet's POT; returns its path and whether it changed (creation date aside)."""
     path = template_path(project, leaflet.id)
@@ -129,8 +122,8 @@ def write_template(project: Project, leaflet: Leaflet) -> tuple[Path, bool]:
             previous_date = read_po(stream).creation_date
         now = catalog.creation_date
         catalog.creation_date = previous_date
-        if po_bytes(catalog) == path.read_bytes():
+        if catalog_bytes(catalog) == path.read_bytes():
             return path, False
         catalog.creation_date = now
-    write_atomic(path, po_bytes(catalog))
+    write_atomic(path, catalog_bytes(catalog))
     return path, True
