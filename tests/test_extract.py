@@ -110,3 +110,19 @@ def test_render_extract_matches_pybabel_and_skips_date_only_changes(
     source.write_text(source.read_text().replace("Improves the immune system response", "Improves immunity"))
     assert main(["extract"], root=project_copy) == 0
     assert b"Improves immunity" in pot.read_bytes() and b"2027-01-01" in pot.read_bytes()
+
+
+def test_committed_template_is_up_to_date() -> None:
+    """translations/*.pot must match the sources and templates (run `render.py update` after edits)."""
+    from leafpress.catalog import read_catalog
+    from leafpress.extract import build_template
+    from leafpress.load import load_leaflet
+    from leafpress.project import Project
+
+    fresh = build_template(Project(ROOT), load_leaflet(GUIDE))
+    committed = read_catalog(ROOT / "translations" / "ldn-patient-guide.pot")
+
+    def summary(catalog: object) -> list[tuple[object, ...]]:
+        return [(m.context, m.id, tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id]  # type: ignore[attr-defined]
+
+    assert summary(committed) == summary(fresh)
