@@ -123,6 +123,6 @@ def test_committed_template_is_up_to_date() -> None:
     committed = read_catalog(ROOT / "translations" / "ldn-patient-guide.pot")
 
     def summary(catalog: object) -> list[tuple[object, ...]]:
-        return [(m.context, m.id, tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id]  # type: ignore[attr-defined]
+        return [(m.context, m.id, tuple(m.locations), " ".join(m.auto_comments)) for m in catalog if m.id]  # type: ignore[attr-defined]
 
     assert summary(committed) == summary(fresh)
