@@ -37,14 +37,14 @@ def overhead(repeat: int = 5) -> tuple[float, float]:
 
     import weasyprint
 
-    from leafpress.build import _worker_state, load_all, plan_jobs, render_job
+    from leafpress.build import load_all, plan_jobs, render_job, worker_state
     from leafpress.fonts import font_face_css
     from leafpress.html import PageSetup, font_stack_css, render_html
     from leafpress.project import Project
 
     project = Project(ROOT)
     job = plan_jobs(project, load_all(project), ["en"], ["a4"]).jobs[0]
-    renderer, fonts, cache_dir = _worker_state(project)
+    renderer, fonts, cache_dir = worker_state(project)
     render_job(job, renderer, fonts, cache_dir)  # warm up
     page = PageSetup(job.format.id, job.format.stylesheets, job.format.list_columns)
     characters = "".join(sorted(set(render_html(job.edition, page))))

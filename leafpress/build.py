@@ -17,6 +17,7 @@ from .checks import check_coverage
 from .errors import LeafletError
 from .extract import build_template
 from .fonts import (
+    FONTS_FILE,
     FontSetup,
     describe_character,
     font_face_css,
@@ -228,13 +229,18 @@ def _render_in_worker(task: tuple[str, str, str | None, str]) -> tuple[str, byte
     root, leaflet_path, locale, format_id = task
     project = Project(Path(root))
     job = _job_from_paths(project, Path(leaflet_path), locale, format_id)
-    data, pages, warnings = render_job(job, *_worker_state(project))
+    data, pages, warnings = render_job(job, *worker_state(project))
     return job.relative_path, data, pages, warnings
 
 
+def worker_state(project: Project) -> tuple[PdfRenderer, FontSetup, Path]:
+    """Fonts and WeasyPrint, set up once per process (again when ``fonts.toml`` changes, as in a
+    long-running preview)."""
+    return _worker_state(project, (project.styles_dir / FONTS_FILE).stat().st_mtime_ns)
+
+
 @cache
-def _worker_state(project: Project) -> tuple[PdfRenderer, FontSetup, Path]:
-    """Fonts and WeasyPrint, set up once per worker process."""
+def _worker_state(project: Project, fonts_stamp: int) -> tuple[PdfRenderer, FontSetup, Path]:
     fonts = load_font_setup(project.styles_dir)
     renderer = PdfRenderer(
         project.styles_dir, fontconfig_dirs(fonts), readable_dirs(fonts, project.cache_dir), project.cache_dir
@@ -316,7 +322,7 @@ def run_build(
 
     try:
         if workers <= 1 or len(todo) <= 1:
-            state = _worker_state(project) if todo else None
+            state = worker_state(project) if todo else None
             for job, key in todo:
                 try:
                     data, pages, warnings = render_job(job, *state)  # type: ignore[misc]
