@@ -229,8 +229,18 @@ def _render_in_worker(task: tuple[str, str, str | None, str]) -> tuple[str, byte
     root, leaflet_path, locale, format_id = task
     project = Project(Path(root))
     job = _job_from_paths(project, Path(leaflet_path), locale, format_id)
-    data, pages, warnings = render_job(job, *worker_state(project))
+    data, pages, warnings = _render_named(job, project)
     return job.relative_path, data, pages, warnings
+
+
+def _render_named(job: Job, project: Project) -> tuple[bytes, int, list[str]]:
+    """``render_job`` with this process's setup; an unexpected library error names the job."""
+    try:
+        return render_job(job, *worker_state(project))
+    except (LeafletError, RenderError):
+        raise
+    except Exception as error:  # a library failing inside one job
+        raise RenderError(f"{job.label}: {type(error).__name__}: {error}") from error
 
 
 def worker_state(project: Project) -> tuple[PdfRenderer, FontSetup, Path]:
@@ -322,22 +332,15 @@ def run_build(
 
     try:
         if workers <= 1 or len(todo) <= 1:
-            state = worker_state(project) if todo else None
             for job, key in todo:
-                try:
-                    data, pages, warnings = render_job(job, *state)  # type: ignore[misc]
-                except (LeafletError, RenderError):
-                    raise
-                except Exception as error:  # a library failing inside one job: name the job
-                    raise RenderError(f"{job.label}: {type(error).__name__}: {error}") from error
-                finish(job, key, data, pages, warnings)
+                finish(job, key, *_render_named(job, project))
         else:
             by_path = {job.relative_path: (job, key) for job, key in todo}
             tasks = [
                 (
                     str(project.root),
                     str(job.leaflet.path),
-                    None if job.edition.catalog_path is None else job.edition.catalog_path.parent.parent.name,
+                    None if job.edition.is_source else str(job.edition.locale),
                     job.format.id,
                 )
                 for job, _key in todo
@@ -345,12 +348,7 @@ def run_build(
             context = multiprocessing.get_context("spawn")
             with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 for future in concurrent.futures.as_completed([pool.submit(_render_in_worker, t) for t in tasks]):
-                    try:
-                        path, data, pages, warnings = future.result()
-                    except (LeafletError, RenderError):
-                        raise
-                    except Exception as error:
-                        raise RenderError(f"{type(error).__name__}: {error}") from error
+                    path, data, pages, warnings = future.result()
                     job, key = by_path[path]
                     finish(job, key, data, pages, warnings)
     finally:

@@ -129,12 +129,17 @@ def compile_translations(catalog: Catalog) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+def message_strings(value: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    """A msgid or msgstr as a list: one string, or one per plural form."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, tuple | list) else [value]
+
+
 def is_translated(message: Message) -> bool:
     """True when ``message`` has a usable (non-fuzzy, non-empty) translation."""
-    if message.fuzzy:
-        return False
-    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
-    return all(bool(string) for string in strings)
+    strings = message_strings(message.string)
+    return not message.fuzzy and bool(strings) and all(strings)
 
 
 @dataclass(frozen=True)

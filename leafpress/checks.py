@@ -31,6 +31,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from .catalog import message_strings
 from .errors import SourceError, display_path
 from .extract import template_messages
 from .fonts import FontSetup, describe_character, missing_characters
@@ -166,20 +167,14 @@ def compare_strings(source: str, translation: str, locale: str) -> list[str]:
     return problems
 
 
-def _strings(value: str | tuple[str, ...] | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, tuple | list) else [value]
-
-
 def check_message(message: Message, locale: str) -> list[str]:
     """Problems of one catalog entry (untranslated entries have none: ``stats`` counts them)."""
     if not message.id:
         return []
     if message.fuzzy:
         return ["fuzzy entry: not used until a translator confirms or corrects it"]
-    sources = _strings(message.id)
-    translations = _strings(message.string)
+    sources = message_strings(message.id)
+    translations = message_strings(message.string)
     if not any(translations):
         return []
     problems = []
@@ -200,7 +195,7 @@ def check_catalog(path: Path, catalog: Catalog, locale: str) -> list[Problem]:
             problems.append(Problem(path, message.lineno or 1, message.context, text))
     # Babel's own checkers: python-format placeholders and plural forms.
     for message, errors in catalog.check():
-        if message.id and not message.fuzzy and any(_strings(message.string)):
+        if message.id and not message.fuzzy and any(message_strings(message.string)):
             for error in errors:
                 problems.append(Problem(path, message.lineno or 1, message.context, str(error)))
     return problems

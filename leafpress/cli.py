@@ -117,7 +117,7 @@ def _extract(args: argparse.Namespace, project: Project) -> int:
     from .extract import write_template
 
     for leaflet in load_all(project, getattr(args, "leaflet", [])):
-        path, changed = write_template(project, leaflet)
+        path, changed, _template = write_template(project, leaflet)
         print(f"{display_path(path)}: {'written' if changed else 'unchanged'}")
     return 0
 
@@ -125,7 +125,7 @@ def _extract(args: argparse.Namespace, project: Project) -> int:
 def _init(args: argparse.Namespace, project: Project) -> int:
     from .build import load_all
     from .catalog import catalog_path, language_tag, locale_id, new_catalog, write_catalog
-    from .extract import build_template, write_template
+    from .extract import write_template
 
     locale = locale_id(args.language)
     for leaflet in load_all(project):
@@ -134,8 +134,8 @@ def _init(args: argparse.Namespace, project: Project) -> int:
         path = catalog_path(project, locale, leaflet.id)
         if path.exists():
             raise LeafletError(f"{display_path(path)} already exists; use 'render.py update' to refresh it")
-        write_template(project, leaflet)
-        write_catalog(path, new_catalog(build_template(project, leaflet), locale))
+        _pot, _changed, template = write_template(project, leaflet)
+        write_catalog(path, new_catalog(template, locale))
         print(f"created {display_path(path)}: fill in X-Translators, then translate (Poedit, Weblate...)")
     return 0
 
@@ -143,11 +143,10 @@ def _init(args: argparse.Namespace, project: Project) -> int:
 def _update(args: argparse.Namespace, project: Project) -> int:
     from .build import load_all
     from .catalog import catalog_bytes, discover_catalogs, read_catalog, write_catalog
-    from .extract import build_template, write_template
+    from .extract import write_template
 
     for leaflet in load_all(project):
-        write_template(project, leaflet)
-        template = build_template(project, leaflet)
+        _pot, _changed, template = write_template(project, leaflet)
         for locale, path in discover_catalogs(project, leaflet.id).items():
             catalog = read_catalog(path, locale, leaflet.id)
             before = catalog_bytes(catalog)

@@ -27,4 +27,8 @@ class SourceError(LeafletError):
         self.line = line
         self.column = column
         self.message = message
-        super().__init__(f"{display_path(self.path)}:{line}:{column}: {message}")
+        # args are the constructor's, so the error survives pickling (from a build worker process)
+        super().__init__(path, line, column, message)
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}:{self.column}: {self.message}"

@@ -110,8 +110,9 @@ def template_path(project: Project, leaflet_id: str) -> Path:
     return project.translations_dir / f"{leaflet_id}.pot"
 
 
-def write_template(project: Project, leaflet: Leaflet) -> tuple[Path, bool]:
-    """Write the leaflet's POT; returns its path and whether it changed (creation date aside)."""
+def write_template(project: Project, leaflet: Leaflet) -> tuple[Path, bool, Catalog]:
+    """Write the leaflet's POT; returns its path, whether it changed (creation date aside) and the
+    template itself."""
     path = template_path(project, leaflet.id)
     catalog = build_template(project, leaflet)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -123,7 +124,7 @@ def write_template(project: Project, leaflet: Leaflet) -> tuple[Path, bool]:
         now = catalog.creation_date
         catalog.creation_date = previous_date
         if catalog_bytes(catalog) == path.read_bytes():
-            return path, False
+            return path, False, catalog
         catalog.creation_date = now
     write_atomic(path, catalog_bytes(catalog))
-    return path, True
+    return path, True, catalog
