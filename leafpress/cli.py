@@ -248,6 +248,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except RenderError as error:
         print(f"error: render failed: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
+        return 0
     except KeyboardInterrupt:
         print("interrupted; files already written are complete, nothing is half-written", file=sys.stderr)
         return 130
