@@ -1,15 +1,28 @@
-"""Build benchmark: cold build, no-op rebuild, one changed string, parallel speed-up, overhead.
+"""Build benchmark: cold build against bare WeasyPrint, no-op, one changed string, one job, preview.
 
-    .venv/bin/python benchmarks/build.py [--formats a4,a5]
+    .venv/bin/python benchmarks/build.py [--repeat N]
 
-Works on a temporary copy of the project (sources, catalogs, styles), so nothing here is changed.
-Wall-clock times on this machine are noisy: read the ratios.
+Works on a temporary copy of the project (sources, catalogs, styles, code), so nothing here is
+changed. Wall-clock times on this machine are noisy: medians of several runs, and ratios.
+
+* cold full build: every PDF, against the sum of bare WeasyPrint renders of the same HTML (one
+  ``HTML(string=...).write_pdf()`` per file, in one warm process, the booklet counting the A5 HTML it
+  imposes) divided by the cores: the ideal a tool built on WeasyPrint could reach;
+* no-op rebuild: median of N runs of ``render.py`` with nothing to do;
+* one German string changed: a catalog edit, then ``render.py`` (which rebuilds only German);
+* one A4 job, ours against bare WeasyPrint on the same HTML (warm, median of N);
+* preview: from a saved catalog to the new PDF on disk, with ``render.py preview`` running;
+* peak memory: the largest resident set of any process of the cold build.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,81 +31,132 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+GERMAN = Path("translations/de/LC_MESSAGES/ldn-patient-guide.po")
 
 
-def run(project: Path, out: Path, *options: str) -> float:
+def copy_project(target: Path) -> Path:
+    """A copy of the project to change freely (the caches of font subsets and dictionaries come along)."""
+    for name in ("leaflets", "translations", "styles", "leafpress"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "render.py", target / "render.py")
+    if (ROOT / ".cache").is_dir():  # font subsets and parsed hyphenation dictionaries, as a user has them
+        shutil.copytree(ROOT / ".cache", target / ".cache", ignore=shutil.ignore_patterns("fontconfig", "fonts.conf"))
+    return target
+
+
+def run(project: Path, *options: str) -> float:
     """Seconds taken by one ``render.py`` run (a fresh Python, as a user runs it)."""
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(project / "render.py"), "--out", str(out), *options],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    subprocess.run([sys.executable, str(project / "render.py"), *options], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
-def overhead(repeat: int = 5) -> tuple[float, float]:
-    """Median seconds of our English A4 job and of bare WeasyPrint on the same HTML."""
-    import statistics
+def edit_german(project: Path, old: str, new: str) -> None:
+    catalog = project / GERMAN
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
 
+
+def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, float, float, int]:
+    """(sum of bare renders of every file's HTML, our A4 job, bare A4 job, median of the paired
+    ratios, files): in this process."""
+    from leafpress.build import render_tasks
+    from leafpress.fonts import load_font_setup
+    from leafpress.load import load_leaflet
+    from leafpress.plan import BuildCache, BuildOptions, plan_build, shared_digest
+    from leafpress.project import Project
+    from leafpress.translate import edition_for
+    from leafpress.workers import Worker, worker_settings
+
+    proj = Project(project)
+    fonts = load_font_setup(proj.styles_dir)
+    plan = plan_build(proj, BuildOptions(), Path(tempfile.mkdtemp()), BuildCache(), shared_digest(proj))
+    leaflet = load_leaflet(plan.jobs[0].edition.source_path)
+    editions = {edition.key: edition_for(proj, leaflet, fonts, edition.lang) for edition in plan.unknown}
+    worker = Worker(worker_settings(proj, fonts))  # first: it points fontconfig at the project's fonts
     import weasyprint
 
-    from leafpress.build import load_all, plan_jobs, render_job, worker_state
-    from leafpress.fonts import font_face_css
-    from leafpress.html import PageSetup, font_stack_css, render_html
-    from leafpress.project import Project
-
-    project = Project(ROOT)
-    job = plan_jobs(project, load_all(project), ["en"], ["a4"]).jobs[0]
-    renderer, fonts, cache_dir = worker_state(project)
-    render_job(job, renderer, fonts, cache_dir)  # warm up
-    page = PageSetup(job.format.id, job.format.stylesheets, job.format.list_columns)
-    characters = "".join(sorted(set(render_html(job.edition, page))))
-    families = fonts.stack("en")
-    html = render_html(
-        job.edition, page, font_face_css(fonts, families, characters, cache_dir) + font_stack_css(families, families)
-    )
-    ours, bare = [], []
-    for _ in range(repeat):
+    base = proj.styles_dir.as_uri() + "/"
+    total = 0.0
+    for task in render_tasks(plan.todo, editions):
+        html, _css = worker.html(task)
+        weasyprint.HTML(string=html, base_url=base).write_pdf(**task.layout.pdf_options)  # warm
         start = time.perf_counter()
-        render_job(job, renderer, fonts, cache_dir)
+        weasyprint.HTML(string=html, base_url=base).write_pdf(**task.layout.pdf_options)
+        total += (time.perf_counter() - start) * len(task.outputs)
+    english = next(task for task in render_tasks(plan.todo, editions) if task.label.endswith("en a4"))
+    english = dataclasses.replace(english, outputs=(("a4", "en-a4.pdf"),))  # the A4 file alone, not press
+    html, _css = worker.html(english)
+    ours, bare = [], []
+    for _ in range(max(repeat, 11)):  # alternate the two, so that both meet the same machine
+        start = time.perf_counter()
+        worker.render(english)
         ours.append(time.perf_counter() - start)
         start = time.perf_counter()
-        weasyprint.HTML(string=html, base_url=project.styles_dir.as_uri() + "/").write_pdf(pdf_variant="pdf/ua-1")
+        weasyprint.HTML(string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1")
         bare.append(time.perf_counter() - start)
-    return statistics.median(ours), statistics.median(bare)
+    ratio = statistics.median(mine / theirs for mine, theirs in zip(ours, bare, strict=True))
+    return total, statistics.median(ours), statistics.median(bare), ratio, len(plan.todo)
+
+
+def preview_seconds(project: Path, out: Path, repeat: int) -> float:
+    """Median seconds from a saved German catalog to the new preview PDF on disk."""
+    pdf = out / "ldn-patient-guide" / "ldn-patient-guide-de-a4.pdf"
+    process = subprocess.Popen(
+        [sys.executable, str(project / "render.py"), "--out", str(out), "preview", "de"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while not pdf.is_file():
+            time.sleep(0.01)
+        time.sleep(1.0)  # let the watcher settle
+        times = []
+        for index in range(repeat):
+            before = pdf.stat().st_mtime_ns
+            heading = "Wirkmechanismen" if index % 2 == 0 else "Wirkungsmechanismen"
+            other = "Wirkungsmechanismen" if index % 2 == 0 else "Wirkmechanismen"
+            start = time.perf_counter()
+            edit_german(project, f'"{heading}"', f'"{other}"')
+            while pdf.stat().st_mtime_ns == before:
+                time.sleep(0.002)
+            times.append(time.perf_counter() - start)
+            time.sleep(0.5)
+        return statistics.median(times)
+    finally:
+        process.terminate()
+        process.wait()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--formats", default="", help="comma-separated formats (default: all)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per median (default 7)")
     args = parser.parse_args()
-    formats = [option for fmt in args.formats.split(",") if fmt for option in ("--format", fmt)]
-
+    cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as temporary:
-        project = Path(temporary) / "project"
-        for name in ("leaflets", "translations", "styles", "leafpress"):
-            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(ROOT / "render.py", project / "render.py")
-        shutil.copytree(ROOT / ".cache", project / ".cache", dirs_exist_ok=True) if (ROOT / ".cache").is_dir() else None
+        project = copy_project(Path(temporary) / "project")
         out = Path(temporary) / "dist"
-
-        cold = run(project, out, *formats)
-        noop = run(project, out, *formats)
-        catalog = project / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
-        catalog.write_text(catalog.read_text(encoding="utf-8").replace("Wirkmechanismen", "Wirkungsmechanismen"))
-        one_string = run(project, out, *formats)
-        serial = run(project, Path(temporary) / "serial", "--jobs", "1", *formats)
-        parallel = run(project, Path(temporary) / "parallel", "--jobs", "2", *formats)
-        files = len(list(out.rglob("*.pdf")))
-
-    ours, bare = overhead()
-    print(f"files built                   {files}")
-    print(f"cold full build               {cold:7.2f} s")
-    print(f"no-op rebuild                 {noop:7.2f} s   ({noop / cold:.3f} of cold)")
-    print(f"one German string changed     {one_string:7.2f} s   ({one_string / cold:.3f} of cold)")
-    print(f"jobs=1 / jobs=2               {serial:7.2f} s / {parallel:.2f} s   speed-up {serial / parallel:.2f}x")
-    print(f"one A4 job: ours / bare       {ours:7.3f} s / {bare:.3f} s   overhead {ours / bare:.2f}x")
+        cold = run(project, "--out", str(out))
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        noop = statistics.median(run(project, "--out", str(out)) for _ in range(args.repeat))
+        before = {path: path.stat().st_mtime_ns for path in out.rglob("*.pdf")}
+        edit_german(project, '"Wirkmechanismen"', '"Wirkungsmechanismen"')
+        one_string = run(project, "--out", str(out))
+        rebuilt = sorted(path.name for path in out.rglob("*.pdf") if path.stat().st_mtime_ns != before[path])
+        bare_sum, ours, bare, ratio, files = bare_weasyprint_seconds(project, args.repeat)
+        preview = preview_seconds(project, Path(temporary) / "preview", max(3, args.repeat // 2))
+    ideal = bare_sum / cores
+    print(f"files built                          {files}")
+    print(f"cold full build                      {cold:7.2f} s")
+    print(f"  bare WeasyPrint, same HTML         {bare_sum:7.2f} s in all / {cores} cores = {ideal:.2f} s")
+    print(f"  cold / (bare / cores)              {cold / ideal:7.2f} x   (goal <= 1.0)")
+    print(f"no-op rebuild (median)               {noop:7.3f} s   (goal <= 0.15 s)")
+    print(f"one German string changed            {one_string:7.2f} s   (goal <= 2.5 s), rebuilt {len(rebuilt)} files:")
+    print(f"  {', '.join(rebuilt)}")
+    print(
+        f"one A4 job: ours / bare (medians)    {ours:7.3f} s / {bare:.3f} s, paired ratio {ratio:.3f} x (goal <= 1.05)"
+    )
+    print(f"preview, save to new PDF (median)    {preview:7.3f} s   (goal <= 0.5 s)")
+    print(f"peak memory of one process           {peak_mb:7.0f} MB")
     return 0
 
 

@@ -1,6 +1,6 @@
 """Render the guide in English, Arabic and Chinese; print render time, ratio to English and PDF size.
 
-    .venv/bin/python benchmarks/scripts.py [--repeat N] [--draft]
+    .venv/bin/python benchmarks/scripts.py [--repeat N] [--format a4]
 
 Each language is rendered once to warm caches (fonts, subsets), then N times; the median is kept.
 Times are wall-clock on this machine, so read the ratios rather than the seconds.
@@ -17,10 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leafpress.build import load_all, plan_jobs, render_job  # noqa: E402
-from leafpress.fonts import fontconfig_dirs, load_font_setup, readable_dirs  # noqa: E402
-from leafpress.pdf import PdfRenderer  # noqa: E402
+from leafpress.fonts import load_font_setup  # noqa: E402
+from leafpress.formats import FORMATS  # noqa: E402
+from leafpress.load import load_leaflet  # noqa: E402
 from leafpress.project import Project  # noqa: E402
+from leafpress.translate import edition_for  # noqa: E402
+from leafpress.workers import RenderTask, Worker, worker_settings  # noqa: E402
 
 LANGUAGES = ("en", "ar", "zh-Hans")
 
@@ -28,34 +30,30 @@ LANGUAGES = ("en", "ar", "zh-Hans")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5, help="timed renders per language (default 5)")
-    parser.add_argument("--draft", action="store_true", help="include incomplete translations")
-    parser.add_argument("--format", default="a4", help="format to render (default a4)")
+    parser.add_argument("--format", default="a4", choices=list(FORMATS), help="format to render (default a4)")
     args = parser.parse_args()
 
     project = Project(ROOT)
-    leaflets = load_all(project, ["ldn-patient-guide"])
-    plan = plan_jobs(project, leaflets, LANGUAGES, [args.format], draft=args.draft)
-    for skipped in plan.skipped:
-        print(f"skipped {skipped.lang}: {skipped.reason}")
     fonts = load_font_setup(project.styles_dir)
-    renderer = PdfRenderer(
-        project.styles_dir, fontconfig_dirs(fonts), readable_dirs(fonts, project.cache_dir), project.cache_dir
-    )
+    worker = Worker(worker_settings(project, fonts))
+    leaflet = load_leaflet(project.leaflets_dir / "ldn-patient-guide" / "leaflet.yaml")
+    fmt = FORMATS[args.format]
     results = {}
-    for job in plan.jobs:
-        render_job(job, renderer, fonts, project.cache_dir)  # warm-up: font subsets, Pango caches
+    for lang in LANGUAGES:
+        edition = edition_for(project, leaflet, fonts, lang)
+        task = RenderTask(edition, fmt.layout, ((fmt.id, f"{lang}.pdf"),))
+        worker.render(task)  # warm-up: font subsets, Pango caches
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            data, pages, _warnings = render_job(job, renderer, fonts, project.cache_dir)
+            (output,) = worker.render(task)
             times.append(time.perf_counter() - start)
-        results[job.lang] = (statistics.median(times), len(data), pages)
+        results[lang] = (statistics.median(times), len(output.pdf.data), output.pdf.pages)
 
-    english = results.get("en", (None,))[0]
+    english = results["en"][0]
     print(f"{'language':<10}{'render (s)':>12}{'x English':>12}{'PDF (KB)':>11}{'pages':>7}")
     for lang, (seconds, size, pages) in results.items():
-        ratio = f"{seconds / english:.2f}" if english else "-"
-        print(f"{lang:<10}{seconds:>12.3f}{ratio:>12}{size / 1024:>11.1f}{pages:>7}")
+        print(f"{lang:<10}{seconds:>12.3f}{seconds / english:>12.2f}{size / 1024:>11.1f}{pages:>7}")
     return 0
 
 

@@ -15,20 +15,24 @@ A catalog counts as reviewed when it names a reviewer and a valid review date.
 from __future__ import annotations
 
 import datetime
-import gettext
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, PoFileParser, write_po
+from babel.messages.pofile import PoFileError, PoFileParser, read_po, write_po
 
+from .edition import CatalogStats, Review
 from .errors import LeafletError, SourceError
+from .extract import build_template
+from .model import Leaflet
 from .output import write_atomic
 from .project import Project
+
+#: (msgctxt, msgid) -> (msgstr, catalog, line in it) of every usable message of a catalog: a plain,
+#: picklable mapping.
+Translations = dict[tuple[str | None, str], tuple[str, Path, int]]
 
 REVIEW_HEADERS = ("X-Translators", "X-Reviewed-By", "X-Review-Date")
 
@@ -80,8 +84,7 @@ def locale_id(tag: str) -> str:
 
 def language_tag(locale: str) -> str:
     """The BCP 47 tag (``zh-Hans``) of a gettext locale id (``zh_Hans``), as used in file names and HTML."""
-    parsed = Locale.parse(locale)
-    return "-".join(part for part in (parsed.language, parsed.script, parsed.territory) if part)
+    return locale.replace("_", "-")
 
 
 def catalog_path(project: Project, locale: str, domain: str) -> Path:
@@ -121,12 +124,14 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
     write_atomic(path, catalog_bytes(catalog))
 
 
-def compile_translations(catalog: Catalog) -> gettext.GNUTranslations:
-    """Compile ``catalog`` to MO in memory (fuzzy entries left out) and load it."""
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+def compile_translations(catalog: Catalog, path: Path) -> Translations:
+    """The usable translations of ``catalog`` (read from ``path``): fuzzy and empty entries are left
+    out, as ``msgfmt`` does."""
+    return {
+        (message.context, str(message.id)): (str(message.string), path, message.lineno or 1)
+        for message in catalog
+        if message.id and isinstance(message.id, str) and is_translated(message)
+    }
 
 
 def message_strings(value: str | tuple[str, ...] | list[str] | None) -> list[str]:
@@ -140,26 +145,6 @@ def is_translated(message: Message) -> bool:
     """True when ``message`` has a usable (non-fuzzy, non-empty) translation."""
     strings = message_strings(message.string)
     return not message.fuzzy and bool(strings) and all(strings)
-
-
-@dataclass(frozen=True)
-class CatalogStats:
-    """How much of a leaflet's current messages a catalog translates."""
-
-    total: int
-    translated: int
-    fuzzy: int
-    untranslated: int
-    obsolete: int
-
-    @property
-    def percent(self) -> int:
-        """Percent complete, rounded down: 100 means every message is translated and confirmed."""
-        return 100 if self.total == 0 else self.translated * 100 // self.total
-
-    @property
-    def complete(self) -> bool:
-        return self.translated == self.total
 
 
 def catalog_stats(catalog: Catalog, template: Catalog) -> CatalogStats:
@@ -179,19 +164,6 @@ def catalog_stats(catalog: Catalog, template: Catalog) -> CatalogStats:
             untranslated += 1
     total = translated + fuzzy + untranslated
     return CatalogStats(total, translated, fuzzy, untranslated, len(catalog.obsolete))
-
-
-@dataclass(frozen=True)
-class Review:
-    """Who translated a catalog and whether (by whom, when) it was reviewed."""
-
-    translators: tuple[str, ...]
-    reviewer: str
-    date: datetime.date | None
-
-    @property
-    def reviewed(self) -> bool:
-        return bool(self.reviewer) and self.date is not None
 
 
 def review_state(catalog: LeafletCatalog, path: Path) -> Review:
@@ -234,3 +206,50 @@ def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
     for name in REVIEW_HEADERS:
         catalog.set_header(name, "")
     return catalog
+
+
+def template_path(project: Project, leaflet_id: str) -> Path:
+    return project.translations_dir / f"{leaflet_id}.pot"
+
+
+def write_template(
+    project: Project, leaflet: Leaflet, creation_date: datetime.datetime | None = None
+) -> tuple[Path, bool, Catalog]:
+    """Write the leaflet's POT; returns its path, whether it changed (creation date aside) and the
+    template itself. ``creation_date`` (from ``SOURCE_DATE_EPOCH``) replaces the clock's."""
+    path = template_path(project, leaflet.id)
+    catalog = build_template(project, leaflet)
+    if creation_date is not None:
+        catalog.creation_date = creation_date
+    if path.is_file():
+        with path.open("rb") as stream:
+            previous_date = read_po(stream).creation_date
+        now = catalog.creation_date
+        catalog.creation_date = previous_date
+        if catalog_bytes(catalog) == path.read_bytes():
+            return path, False, catalog
+        catalog.creation_date = now
+    write_atomic(path, catalog_bytes(catalog))
+    return path, True, catalog
+
+
+def create_catalog(project: Project, leaflet: Leaflet, locale: str, template: Catalog) -> Path | None:
+    """Start the catalog of ``locale`` for ``leaflet``; None when it exists already (left alone)."""
+    path = catalog_path(project, locale, leaflet.id)
+    if path.exists():
+        return None
+    write_catalog(path, new_catalog(template, locale))
+    return path
+
+
+def update_catalog(path: Path, locale: str, domain: str, template: Catalog) -> bool:
+    """Merge ``template`` into the catalog at ``path`` (fuzzy matching on, obsolete entries kept);
+    returns whether the file changed."""
+    catalog = read_catalog(path, locale, domain)
+    before = catalog_bytes(catalog)
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
+    after = catalog_bytes(catalog)
+    if after == before:
+        return False
+    write_atomic(path, after)
+    return True

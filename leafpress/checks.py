@@ -1,17 +1,21 @@
 """Safety checks of translations: what a medical leaflet must not lose in translation.
 
-Each translated message is compared with its source string:
+Checks are small functions registered in one place, :data:`MESSAGE_CHECKS`, in the manner of Babel's
+checkers and translate-toolkit's pofilter: each takes a source string, its translation and the two
+languages, and returns what is wrong (an empty list: nothing). ``render.py check`` runs every one of
+them on every message; so does the build before it renders an edition. Registered here:
 
-* numbers: every number of the source appears in the translation with the same value, written with
-  the locale's decimal sign, group separator and digits (``4.5 mg`` = ``4,5 mg`` = ``٤٫٥ ملغ``;
-  ranges may use any dash: ``50-300`` = ``50–300``);
-* URLs, email addresses and phone numbers are identical;
-* Markdown keeps its structure: the same emphasis and the same link targets;
-* no translation made only of whitespace; leading and trailing whitespace as in the source;
-* ``python-format`` placeholders match (Babel's own checker); fuzzy entries are listed;
-* GNU ``msgfmt --check`` accepts the file.
+* ``whitespace``: no translation made only of whitespace; leading and trailing whitespace as in the
+  source;
+* ``numbers``: every number of the source appears in the translation with the same value, written
+  with the language's decimal sign, group separator and digits (``4.5 mg`` = ``4,5 mg`` = ``٤٫٥ ملغ``;
+  ranges may use any dash: ``50-300`` = ``50–300``), and no number is added;
+* ``addresses``: URLs, email addresses and phone numbers are identical;
+* ``markdown``: the same emphasis and the same link targets.
 
-Every problem is one line: ``file:line [msgctxt]: what``.
+Catalog-wide: fuzzy entries are listed, ``python-format`` placeholders must match (Babel's own
+checker), and GNU ``msgfmt --check`` must accept the file. Every problem is one line:
+``file:line [msgctxt]: what``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -32,12 +36,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import message_strings
-from .errors import SourceError, display_path
-from .extract import template_messages
-from .fonts import FontSetup, describe_character, missing_characters
-from .html import markdown_parser
-from .model import iter_texts
-from .translate import Edition
+from .errors import display_path
+from .markup import markdown_parser
 
 URL_PATTERN = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"“”]+")
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -45,6 +45,31 @@ PHONE_PATTERN = re.compile(r"(?:\+|\(|\b0)[\d\s().\-]{6,}\d")
 TRAILING_PUNCTUATION = ".,;:!?"
 #: Spaces typed as thousands separators in many languages (never a plain space: "4 6" is two numbers).
 SPACE_GROUPS = ("\u00a0", "\u202f", "\u2009")
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The two languages of a check: the source's and the translation's (CLDR locale ids)."""
+
+    source: str
+    target: str
+
+
+#: A check: (source string, translation, languages) -> problems, each a short sentence.
+MessageCheck = Callable[[str, str, Languages], list[str]]
+
+#: Every check of a translated string, by name, in the order they run.
+MESSAGE_CHECKS: dict[str, MessageCheck] = {}
+
+
+def message_check(name: str) -> Callable[[MessageCheck], MessageCheck]:
+    """Register a check under ``name`` in :data:`MESSAGE_CHECKS`."""
+
+    def register(check: MessageCheck) -> MessageCheck:
+        MESSAGE_CHECKS[name] = check
+        return check
+
+    return register
 
 
 @dataclass(frozen=True)
@@ -130,44 +155,69 @@ def _format_value(value: Decimal) -> str:
     return format(value, "f")
 
 
-def compare_strings(source: str, translation: str, locale: str) -> list[str]:
-    """What is wrong with ``translation`` of ``source`` into ``locale`` (empty list: nothing)."""
+@message_check("whitespace")
+def check_whitespace(source: str, translation: str, languages: Languages) -> list[str]:
+    """Not only whitespace; the same leading and trailing whitespace as the source."""
+    if not translation.strip():
+        return ["the translation is only whitespace"]
     problems = []
-    if translation and not translation.strip():
-        problems.append("the translation is only whitespace")
-        return problems
     if source[: len(source) - len(source.lstrip())] != translation[: len(translation) - len(translation.lstrip())]:
         problems.append("leading whitespace differs from the source")
     if source[len(source.rstrip()) :] != translation[len(translation.rstrip()) :]:
         problems.append("trailing whitespace differs from the source")
-
-    source_numbers = numbers_in(source, number_format("en"))
-    translated_numbers = numbers_in(translation, number_format(locale))
-    missing = source_numbers - translated_numbers
-    extra = translated_numbers - source_numbers
-    if missing or extra:
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(_format_value(value) for value in sorted(missing.elements())))
-        if extra:
-            parts.append("not in the source " + ", ".join(_format_value(v) for v in sorted(extra.elements())))
-        problems.append(f"numbers differ from the source: {'; '.join(parts)}")
-
-    source_addresses, translated_addresses = _addresses(source), _addresses(translation)
-    for address in sorted((source_addresses - translated_addresses).elements()):
-        problems.append(f"{address!r} of the source is missing or changed")
-    for address in sorted((translated_addresses - source_addresses).elements()):
-        problems.append(f"{address!r} is not in the source")
-
-    source_markup, translated_markup = _markup(source), _markup(translation)
-    if source_markup != translated_markup:
-        lost = ", ".join(sorted((source_markup - translated_markup).elements())) or "nothing"
-        added = ", ".join(sorted((translated_markup - source_markup).elements())) or "nothing"
-        problems.append(f"Markdown differs from the source: lost {lost}; added {added}")
     return problems
 
 
-def check_message(message: Message, locale: str) -> list[str]:
+@message_check("numbers")
+def check_numbers(source: str, translation: str, languages: Languages) -> list[str]:
+    """The same numbers, each written the target language's way, none added."""
+    source_numbers = numbers_in(source, number_format(languages.source))
+    translated_numbers = numbers_in(translation, number_format(languages.target))
+    missing = source_numbers - translated_numbers
+    extra = translated_numbers - source_numbers
+    if not missing and not extra:
+        return []
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(_format_value(value) for value in sorted(missing.elements())))
+    if extra:
+        parts.append("not in the source " + ", ".join(_format_value(value) for value in sorted(extra.elements())))
+    return [f"numbers differ from the source: {'; '.join(parts)}"]
+
+
+@message_check("addresses")
+def check_addresses(source: str, translation: str, languages: Languages) -> list[str]:
+    """URLs, email addresses and phone numbers exactly as in the source."""
+    source_addresses, translated_addresses = _addresses(source), _addresses(translation)
+    problems = [
+        f"{address!r} of the source is missing or changed"
+        for address in sorted((source_addresses - translated_addresses).elements())
+    ]
+    problems += [
+        f"{address!r} is not in the source" for address in sorted((translated_addresses - source_addresses).elements())
+    ]
+    return problems
+
+
+@message_check("markdown")
+def check_markdown(source: str, translation: str, languages: Languages) -> list[str]:
+    """The same emphasis and link targets as the source."""
+    source_markup, translated_markup = _markup(source), _markup(translation)
+    if source_markup == translated_markup:
+        return []
+    lost = ", ".join(sorted((source_markup - translated_markup).elements())) or "nothing"
+    added = ", ".join(sorted((translated_markup - source_markup).elements())) or "nothing"
+    return [f"Markdown differs from the source: lost {lost}; added {added}"]
+
+
+def compare_strings(source: str, translation: str, languages: Languages) -> list[str]:
+    """What every registered check finds wrong with ``translation`` of ``source`` (empty: nothing)."""
+    if not translation.strip():
+        return check_whitespace(source, translation, languages)
+    return [problem for check in MESSAGE_CHECKS.values() for problem in check(source, translation, languages)]
+
+
+def check_message(message: Message, languages: Languages) -> list[str]:
     """Problems of one catalog entry (untranslated entries have none: ``stats`` counts them)."""
     if not message.id:
         return []
@@ -183,15 +233,16 @@ def check_message(message: Message, locale: str) -> list[str]:
     for index, translation in enumerate(translations):
         if translation:
             source = sources[min(index, len(sources) - 1)]
-            problems.extend(compare_strings(source, translation, locale))
+            problems.extend(compare_strings(source, translation, languages))
     return problems
 
 
-def check_catalog(path: Path, catalog: Catalog, locale: str) -> list[Problem]:
+def check_catalog(path: Path, catalog: Catalog, source_locale: str, locale: str) -> list[Problem]:
     """Every problem of every entry of ``catalog`` read from ``path``."""
+    languages = Languages(source_locale, locale)
     problems = []
     for message in catalog:
-        for text in check_message(message, locale):
+        for text in check_message(message, languages):
             problems.append(Problem(path, message.lineno or 1, message.context, text))
     # Babel's own checkers: python-format placeholders and plural forms.
     for message, errors in catalog.check():
@@ -223,40 +274,3 @@ def msgfmt_check(path: Path) -> list[Problem] | None:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda problem: (str(problem.path), problem.line, problem.message))
-
-
-def check_coverage(edition: Edition, setup: FontSetup) -> None:
-    """Raise a :class:`SourceError` at the first character of the edition no font of its language has.
-
-    Every string the leaflet prints is checked: the source's verbatim fields, each translation (or
-    its English fallback in a draft), and the templates' strings as translated.
-    """
-    families = setup.stack(edition.lang)
-    names = ", ".join(families)
-
-    def fail(char: str, path: Path, line: int, context: str | None) -> SourceError:
-        return SourceError(
-            path,
-            line,
-            1,
-            f"[{context or ''}] {describe_character(char)} has no glyph in the fonts for {edition.lang} ({names})",
-        )
-
-    catalog = edition.catalog
-    for text in iter_texts(edition.source_leaflet):
-        shown = edition.translations.pgettext(text.context, text.value) if text.translatable else text.value
-        missing = missing_characters(shown, families, setup)
-        if not missing:
-            continue
-        message = catalog.get(text.value, text.context) if catalog is not None and text.translatable else None
-        if message is not None and edition.catalog_path is not None and shown != text.value:
-            raise fail(missing[0], edition.catalog_path, message.lineno or 1, text.context)
-        raise fail(missing[0], edition.source_leaflet.path, text.line, text.context)
-    for template, lineno, msgid, _comments, context in template_messages():
-        shown = edition.translations.pgettext(context, msgid) if context else edition.translations.gettext(msgid)
-        missing = missing_characters(shown, families, setup)
-        if missing:
-            message = catalog.get(msgid, context) if catalog is not None else None
-            if message is not None and edition.catalog_path is not None:
-                raise fail(missing[0], edition.catalog_path, message.lineno or 1, context)
-            raise fail(missing[0], template, lineno, context)

@@ -7,14 +7,19 @@ Exit codes: 0 success, 1 a check or render failed, 2 bad input or usage. Errors 
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import LeafletError, display_path
+from .errors import LeafletError, RenderError, display_path
 from .formats import FORMATS
-from .pdf import RenderError
 from .project import Project
+
+if TYPE_CHECKING:
+    from .model import Leaflet
 
 DESCRIPTION = """\
 Build printable leaflets: every leaflet under leaflets/<id>/leaflet.yaml, in every language
@@ -74,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root", metavar="DIR", type=Path, help="the project folder holding leaflets/ (default: render.py's)"
     )
+    _add_commands(parser)
+    return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> None:
+    """The subcommands for translators."""
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract = commands.add_parser("extract", help="write translations/<leaflet>.pot")
     extract.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
@@ -85,77 +96,80 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("language", metavar="LANG", help="language tag, e.g. de")
     check = commands.add_parser("check", help="check every translation against its source")
     check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
-    return parser
 
 
 def _build(args: argparse.Namespace, project: Project) -> int:
-    from .build import load_all, plan_jobs, run_build
+    from .build import run_build
+    from .plan import BuildOptions
     from .progress import BuildReporter
 
     out_dir = (args.out or project.root / "dist").resolve()
-    leaflets = load_all(project, args.leaflet)
-    plan = plan_jobs(project, leaflets, args.lang, args.format, draft=args.draft)
-    workers = args.jobs or os.cpu_count() or 1
-    with BuildReporter(len(plan.jobs), out_dir) as reporter:
-        result = run_build(
-            project, plan.jobs, out_dir, reporter.report, force=args.force, draft=args.draft, workers=workers
-        )
-        result.skipped = plan.skipped
+    options = BuildOptions(tuple(args.leaflet), tuple(args.lang), tuple(args.format), args.draft, args.force)
+    with BuildReporter(out_dir) as reporter:
+        result = run_build(project, options, out_dir, reporter, workers=args.jobs or os.cpu_count() or 1)
         reporter.summary(result)
     if result.written or not (out_dir / "index.html").is_file():
-        from .output import read_manifest
+        from .manifest import read_manifest
         from .site import write_site
 
-        editions = list({(job.leaflet.id, job.lang): job.edition for job in plan.jobs}.values())
-        pages = write_site(out_dir, editions, read_manifest(out_dir))
+        pages = write_site(out_dir, read_manifest(out_dir))
         print(f"download page: {display_path(pages[0])}")
     return 0
 
 
-def _extract(args: argparse.Namespace, project: Project) -> int:
-    from .build import load_all
-    from .extract import write_template
+def _leaflets(project: Project, only: list[str] | None = None) -> list[Leaflet]:
+    """Every leaflet of the project (or those in ``only``), loaded and validated."""
+    from .load import load_leaflet
+    from .plan import discover_sources
 
-    for leaflet in load_all(project, getattr(args, "leaflet", [])):
-        path, changed, _template = write_template(project, leaflet)
+    return [load_leaflet(path) for path in discover_sources(project, only or ())]
+
+
+def _source_date(environ: Mapping[str, str]) -> datetime.datetime | None:
+    """The date of ``SOURCE_DATE_EPOCH``, for reproducible catalog templates (None when unset)."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise LeafletError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}")
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+
+
+def _extract(args: argparse.Namespace, project: Project) -> int:
+    from .catalog import write_template
+
+    for leaflet in _leaflets(project, args.leaflet):
+        path, changed, _template = write_template(project, leaflet, _source_date(os.environ))
         print(f"{display_path(path)}: {'written' if changed else 'unchanged'}")
     return 0
 
 
 def _init(args: argparse.Namespace, project: Project) -> int:
-    from .build import load_all
-    from .catalog import catalog_path, language_tag, locale_id, new_catalog, write_catalog
-    from .extract import write_template
+    from .catalog import catalog_path, create_catalog, locale_id, write_template
 
     locale = locale_id(args.language)
-    for leaflet in load_all(project):
-        if language_tag(locale) == language_tag(locale_id(leaflet.source_language)):
+    for leaflet in _leaflets(project):
+        if locale == locale_id(leaflet.source_language):
             raise LeafletError(f"{leaflet.id}: {args.language} is the source language; it needs no catalog")
-        path = catalog_path(project, locale, leaflet.id)
-        if path.exists():
-            raise LeafletError(f"{display_path(path)} already exists; use 'render.py update' to refresh it")
-        _pot, _changed, template = write_template(project, leaflet)
-        write_catalog(path, new_catalog(template, locale))
-        print(f"created {display_path(path)}: fill in X-Translators, then translate (Poedit, Weblate...)")
+        if catalog_path(project, locale, leaflet.id).exists():
+            raise LeafletError(
+                f"{display_path(catalog_path(project, locale, leaflet.id))} already exists; "
+                "use 'render.py update' to refresh it"
+            )
+        _pot, _changed, template = write_template(project, leaflet, _source_date(os.environ))
+        path = create_catalog(project, leaflet, locale, template)
+        print(f"created {display_path(path or '')}: fill in X-Translators, then translate (Poedit, Weblate...)")
     return 0
 
 
 def _update(args: argparse.Namespace, project: Project) -> int:
-    from .build import load_all
-    from .catalog import catalog_bytes, discover_catalogs, read_catalog, write_catalog
-    from .extract import write_template
+    from .catalog import discover_catalogs, update_catalog, write_template
 
-    for leaflet in load_all(project):
-        _pot, _changed, template = write_template(project, leaflet)
+    for leaflet in _leaflets(project):
+        _pot, _changed, template = write_template(project, leaflet, _source_date(os.environ))
         for locale, path in discover_catalogs(project, leaflet.id).items():
-            catalog = read_catalog(path, locale, leaflet.id)
-            before = catalog_bytes(catalog)
-            catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
-            if catalog_bytes(catalog) != before:
-                write_catalog(path, catalog)
-                print(f"{display_path(path)}: updated")
-            else:
-                print(f"{display_path(path)}: unchanged")
+            changed = update_catalog(path, locale, leaflet.id, template)
+            print(f"{display_path(path)}: {'updated' if changed else 'unchanged'}")
     return 0
 
 
@@ -163,34 +177,26 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from .build import load_all
+    from .fonts import load_font_setup
     from .translate import all_editions
 
+    fonts = load_font_setup(project.styles_dir)
     table = Table(title="Translation catalogs")
     for column in ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete", "review"):
         table.add_column(column, justify="right" if column not in ("leaflet", "language", "review") else "left")
-    for leaflet in load_all(project):
-        for edition in all_editions(project, leaflet):
+    for leaflet in _leaflets(project):
+        for edition in all_editions(project, leaflet, fonts):
             stats, review = edition.stats, edition.review
             if stats is None or review is None:
                 continue
             state = f"reviewed by {review.reviewer} on {review.date}" if review.reviewed else "not reviewed"
-            table.add_row(
-                leaflet.id,
-                edition.lang,
-                str(stats.translated),
-                str(stats.fuzzy),
-                str(stats.untranslated),
-                str(stats.obsolete),
-                f"{stats.percent}%",
-                state,
-            )
+            counts = (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete)
+            table.add_row(leaflet.id, edition.lang, *map(str, counts), f"{stats.percent}%", state)
     Console(width=max(120, Console().width)).print(table)
     return 0
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    from .build import load_all
     from .catalog import discover_catalogs, language_tag, locale_id, read_catalog
     from .checks import check_catalog, msgfmt_check, sort_problems
 
@@ -198,12 +204,13 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     problems = []
     checked = 0
     msgfmt_missing = False
-    for leaflet in load_all(project):
+    for leaflet in _leaflets(project):
+        source_locale = locale_id(leaflet.source_language)
         for locale, path in discover_catalogs(project, leaflet.id).items():
             if wanted and language_tag(locale) not in wanted:
                 continue
             checked += 1
-            problems.extend(check_catalog(path, read_catalog(path, locale, leaflet.id), locale))
+            problems.extend(check_catalog(path, read_catalog(path, locale, leaflet.id), source_locale, locale))
             gnu = msgfmt_check(path)
             msgfmt_missing = msgfmt_missing or gnu is None
             problems.extend(gnu or [])

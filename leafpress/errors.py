@@ -32,3 +32,7 @@ class SourceError(LeafletError):
 
     def __str__(self) -> str:
         return f"{display_path(self.path)}:{self.line}:{self.column}: {self.message}"
+
+
+class RenderError(Exception):
+    """A document could not be rendered (a missing stylesheet or font, a forbidden URL): exit code 1."""

@@ -3,7 +3,7 @@
 ``styles/fonts.toml`` declares every face (a shipped file under ``styles/`` or a system file from a
 named Debian package) and which families each language uses. From it this module
 
-* checks, before rendering, that every character a leaflet will print has a glyph in one of its
+* checks, before rendering, that every character an edition will print has a glyph in one of its
   language's fonts (the error names the character, the catalog or source line and the msgctxt);
 * cuts the faces marked ``subset`` down to the characters used, cached by content in
   ``.cache/fonts/``, so WeasyPrint never loads or embeds a 19 MB CJK collection;
@@ -16,7 +16,7 @@ import hashlib
 import io
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -70,6 +70,14 @@ class FontSetup:
     def faces_of(self, families: Iterable[str]) -> list[FontFace]:
         wanted = list(families)
         return [face for family in wanted for face in self.faces if face.family == family]
+
+    def has_bold(self, family: str) -> bool:
+        """Whether ``family`` has a bold (600 or heavier) upright face."""
+        return any(face.family == family and face.weight >= 600 and face.style == "normal" for face in self.faces)
+
+    def system_files(self) -> list[Path]:
+        """The font files that come from the system rather than the project's styles folder."""
+        return [face.file for face in self.faces if face.package]
 
     def regular_face(self, family: str) -> FontFace:
         faces = [face for face in self.faces if face.family == family]
@@ -163,6 +171,32 @@ def describe_character(char: str) -> str:
     return f"U+{ord(char):04X} {char!r} ({unicodedata.name(char, 'unnamed')})"
 
 
+@dataclass(frozen=True)
+class PrintedString:
+    """A string a page prints, with the file and line it comes from (a source or a catalog)."""
+
+    value: str
+    path: Path
+    line: int
+    context: str | None
+
+
+def check_coverage(strings: Iterable[PrintedString], lang: str, setup: FontSetup) -> None:
+    """Raise a :class:`SourceError` at the first string with a character that no font of ``lang``'s
+    stack has: ``file:line:1: [msgctxt] U+XXXX 'c' (NAME) has no glyph in the fonts for LANG (...)``."""
+    families = setup.stack(lang)
+    for printed in strings:
+        missing = missing_characters(printed.value, families, setup)
+        if missing:
+            raise SourceError(
+                printed.path,
+                printed.line,
+                1,
+                f"[{printed.context or ''}] {describe_character(missing[0])} has no glyph in the fonts for "
+                f"{lang} ({', '.join(families)})",
+            )
+
+
 def _subset(face: FontFace, characters: str, cache_dir: Path) -> Path:
     """A copy of ``face`` holding only ``characters`` (and basic Latin), cached by content."""
     status = face.file.stat()
@@ -214,6 +248,41 @@ def font_face_css(setup: FontSetup, families: Iterable[str], characters: str, ca
             f"font-style: {face.style}; src: url({path.resolve().as_uri()}); }}"
         )
     return "\n".join(rules)
+
+
+def stack_css(setup: FontSetup, families: Sequence[str], source_lang: str, source_families: Sequence[str]) -> str:
+    """CSS giving the document and its page margins the font stack of its language, and passages
+    kept in the source language (``lang=SOURCE``, e.g. citations) the source language's stack. When the
+    language's first family has no bold face (Droid Sans Fallback), the running header stays regular
+    rather than mixing a bold Latin face into it."""
+    stack = ", ".join(_css_family(family) for family in families)
+    source = ", ".join(_css_family(family) for family in source_families)
+    rules = [
+        f"html {{ font-family: {stack}; }}",
+        f"@page {{ font-family: {stack}; }}",
+        f"[lang={_css_family(source_lang)}] {{ font-family: {source}; }}",
+    ]
+    if families and not setup.has_bold(families[0]):
+        rules.append("@page { @top-center { font-weight: 400; } }")
+    return "\n".join(rules)
+
+
+def _css_family(name: str) -> str:
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def document_css(
+    setup: FontSetup,
+    families: Sequence[str],
+    source_lang: str,
+    source_families: Sequence[str],
+    characters: str,
+    cache_dir: Path,
+) -> str:
+    """The ``@font-face`` rules (subsets cut to ``characters``) and font stacks of one document."""
+    every_family = list(dict.fromkeys([*families, *source_families]))
+    faces = font_face_css(setup, every_family, characters, cache_dir)
+    return f"{faces}\n{stack_css(setup, families, source_lang, source_families)}"
 
 
 def fontconfig_dirs(setup: FontSetup) -> list[Path]:

@@ -1,13 +1,51 @@
-"""The output formats: paper, the stylesheet each adds to the base style, and how it is finished."""
+"""The output formats: each owns its steps, a layout (paper and page CSS) and an optional finisher.
+
+A :class:`Layout` is what WeasyPrint lays out: the base style plus one stylesheet of ``styles/formats/``,
+how many columns short lists get, and the PDF variant. A :class:`Format` is what is written: a layout,
+then optionally a finisher applied to the rendered PDF (``finish.py``), in the manner of WeasyPrint's
+``write_pdf(finisher=...)``. Formats that share a layout share one render: the A5 booklet imposes the
+very A5 document the ``a5`` format writes, and the press file adds bleed, crop marks and an output
+intent to the very A4 document the ``a4`` format writes.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .finish import impose_booklet, press_finish
+
+if TYPE_CHECKING:
+    from .pdf import RenderedPdf
 
 #: Tagged PDF for screen readers (WeasyPrint's PDF/UA-1 variant: structure tags, /Lang, title).
 ACCESSIBLE = "pdf/ua-1"
-#: A print shop's exchange format; WeasyPrint's PDF/X-4 (with a content-derived document id).
-PRESS = "pdf/x-4"
+
+#: A finisher: the rendered layout and whether the edition reads right to left -> the file to write.
+Finisher = Callable[["RenderedPdf", bool], "RenderedPdf"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the text is laid out; formats with the same layout share one render."""
+
+    id: str
+    stylesheet: str
+    list_columns: int = 3
+    pdf_variant: str | None = ACCESSIBLE
+    weight: float = 1.0  # how long it takes to render, relative to A4: the longest go first
+
+    @property
+    def pdf_options(self) -> dict[str, str]:
+        """Options for WeasyPrint's ``render`` and ``write_pdf``."""
+        return {"pdf_variant": self.pdf_variant} if self.pdf_variant else {}
+
+    @property
+    def stylesheets(self) -> tuple[str, ...]:
+        """Stylesheets relative to ``styles/``, in cascade order."""
+        return ("leaflet.css", self.stylesheet)
 
 
 @dataclass(frozen=True)
@@ -16,50 +54,58 @@ class Format:
 
     id: str
     description: str
-    stylesheet: str
-    list_columns: int = 3
-    pdf_variant: str | None = ACCESSIBLE
-    booklet: bool = False
-    output_intent: str | None = None
+    layout: Layout
+    finisher: Finisher | None = None
 
-    @property
-    def pdf_options(self) -> dict[str, str]:
-        """Options for WeasyPrint's ``write_pdf``."""
-        options = {"pdf_variant": self.pdf_variant} if self.pdf_variant else {}
-        return options | ({"output_intent": self.output_intent} if self.output_intent else {})
+    def finish(self, rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
+        """The file this format writes from the render of its layout."""
+        return self.finisher(rendered, right_to_left) if self.finisher else rendered
 
-    @property
-    def stylesheets(self) -> tuple[str, ...]:
-        """Stylesheets relative to ``styles/``, in cascade order."""
-        return ("leaflet.css", self.stylesheet)
 
+def _booklet(rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
+    data, pages = impose_booklet(rendered.data, right_to_left=right_to_left)
+    return dataclasses.replace(rendered, data=data, pages=pages)
+
+
+#: The press file's output intent: the sRGB profile WeasyPrint ships (ICC's sRGB2014, freely licensed).
+OUTPUT_PROFILE = ("weasyprint.pdf", "sRGB2014.icc", "sRGB IEC61966-2.1")
+
+
+def _press(rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
+    from importlib.resources import files
+
+    package, name, condition = OUTPUT_PROFILE
+    profile = (files(package) / name).read_bytes()
+    return dataclasses.replace(rendered, data=press_finish(rendered.data, profile, condition))
+
+
+A4 = Layout("a4", "formats/a4.css")
+LETTER = Layout("letter", "formats/letter.css")
+A5 = Layout("a5", "formats/a5.css", list_columns=2, weight=1.8)
+LARGE_PRINT = Layout("large-print", "formats/large-print.css", list_columns=1, weight=1.5)
 
 FORMATS: dict[str, Format] = {
     fmt.id: fmt
     for fmt in (
-        Format("a4", "A4 (210 x 297 mm), for office printers", "formats/a4.css"),
-        Format("letter", "US Letter (8.5 x 11 in)", "formats/letter.css"),
-        Format("a5", "A5 (148 x 210 mm), one page per sheet, in reading order", "formats/a5.css", list_columns=2),
+        Format("a4", "A4 (210 x 297 mm), for office printers", A4),
+        Format("letter", "US Letter (8.5 x 11 in)", LETTER),
+        Format("a5", "A5 (148 x 210 mm), one page per sheet, in reading order", A5),
         Format(
             "a5-booklet",
             "A5 pages imposed two-up on A4 landscape sheets for duplex printing, folding and stapling",
-            "formats/a5.css",
-            list_columns=2,
-            pdf_variant=None,
-            booklet=True,
+            A5,
+            finisher=_booklet,
         ),
         Format(
             "large-print",
             "A4 large print (16 pt and more, one column, no hyphenation) for readers with low vision",
-            "formats/large-print.css",
-            list_columns=1,
+            LARGE_PRINT,
         ),
         Format(
             "press",
-            "A4 with 3 mm bleed and crop marks, PDF/X-4 with an sRGB output intent, for print shops",
-            "formats/press.css",
-            pdf_variant=PRESS,
-            output_intent="srgb",
+            "A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with an sRGB output intent, for print shops",
+            A4,
+            finisher=_press,
         ),
     )
 }

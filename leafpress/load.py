@@ -19,6 +19,7 @@ import yaml
 
 from .errors import SourceError
 from .model import (
+    BLOCK_TYPES,
     Block,
     BulletList,
     Callout,
@@ -206,13 +207,13 @@ class _SourceLoader:
             raise self.error(node, "a block must be a mapping with a 'type' and an 'id'")
         type_node = next((v for k, v in node.value if getattr(k, "value", None) == "type"), None)
         if type_node is None:
-            raise self.error(node, f"a block is missing required key 'type' (one of: {', '.join(BLOCK_READERS)})")
+            raise self.error(node, f"a block is missing required key 'type' (one of: {', '.join(BLOCK_TYPES)})")
         block_type = self.scalar(type_node, "'type' of a block")
-        if block_type not in BLOCK_READERS:
+        if block_type not in BLOCK_TYPES:
             raise self.error(
-                type_node, f"unknown block type {block_type!r} (expected one of: {', '.join(BLOCK_READERS)})"
+                type_node, f"unknown block type {block_type!r} (expected one of: {', '.join(BLOCK_TYPES)})"
             )
-        required, optional, read = BLOCK_READERS[block_type]
+        required, optional, read = BLOCK_READERS[BLOCK_TYPES[block_type]]
         fields = _Mapping(
             self, node, f"a {block_type} block", required={"type", "id"} | required, optional={"note"} | optional
         )
@@ -314,16 +315,16 @@ def _credit(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
 
 BlockReader = Callable[[_SourceLoader, _Mapping, str], Block]
 
-#: block type -> (required keys, optional keys, reader); "type", "id" and "note" are always allowed.
-BLOCK_READERS: dict[str, tuple[set[str], set[str], BlockReader]] = {
-    "paragraph": ({"text"}, set(), _paragraph),
-    "heading": ({"text"}, set(), _heading),
-    "list": ({"items"}, set(), _list),
-    "columns": ({"items"}, set(), _columns),
-    "callout": ({"kind", "text"}, {"title"}, _callout),
-    "references": ({"items"}, set(), _references),
-    "contact": ({"entries"}, {"title"}, _contact),
-    "credit": ({"label", "name"}, {"role"}, _credit),
+#: block class -> (required keys, optional keys, reader); "type", "id" and "note" are always allowed.
+BLOCK_READERS: dict[type, tuple[set[str], set[str], BlockReader]] = {
+    Paragraph: ({"text"}, set(), _paragraph),
+    Heading: ({"text"}, set(), _heading),
+    BulletList: ({"items"}, set(), _list),
+    ColumnList: ({"items"}, set(), _columns),
+    Callout: ({"kind", "text"}, {"title"}, _callout),
+    References: ({"items"}, set(), _references),
+    Contact: ({"entries"}, {"title"}, _contact),
+    Credit: ({"label", "name"}, {"role"}, _credit),
 }
 
 

@@ -3,7 +3,7 @@
 Every string from a source is a :class:`Text` that remembers where it came from (line and column
 in ``leaflet.yaml``), its gettext context (the path of stable ids, e.g. ``dosing/starting-dose``)
 and whether it may be translated. Stages after loading never lose that information: translation
-swaps ``Text.value`` and keeps the rest.
+swaps ``Text.value`` and keeps the rest. Block types are declared once, in :data:`BLOCK_TYPES`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 CalloutKind = Literal["disclaimer", "warning", "info"]
 ContactKind = Literal["phone", "email", "url", "text"]
@@ -29,6 +29,7 @@ class Text:
     column: int
     translatable: bool = True
     note: str | None = None
+    catalog_line: int = 0  # the line of its translation in a catalog (0: the text is the source's)
 
     def __str__(self) -> str:
         return self.value
@@ -44,45 +45,54 @@ class Item:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of inline Markdown."""
+
+    type: ClassVar[str] = "paragraph"
+
     id: str
     text: Text
-    type: str = "paragraph"
 
 
 @dataclass(frozen=True)
 class Heading:
     """A sub-heading inside a section."""
 
+    type: ClassVar[str] = "heading"
+
     id: str
     text: Text
-    type: str = "heading"
 
 
 @dataclass(frozen=True)
 class BulletList:
+    """A bulleted list."""
+
+    type: ClassVar[str] = "list"
+
     id: str
     items: tuple[Item, ...]
-    type: str = "list"
 
 
 @dataclass(frozen=True)
 class ColumnList:
     """A list of short entries set in columns (e.g. the conditions treated with LDN)."""
 
+    type: ClassVar[str] = "columns"
+
     id: str
     items: tuple[Item, ...]
-    type: str = "columns"
 
 
 @dataclass(frozen=True)
 class Callout:
     """A boxed paragraph that must stand out: the disclaimer, a warning."""
 
+    type: ClassVar[str] = "callout"
+
     id: str
     kind: CalloutKind
     title: Text | None
     text: Text
-    type: str = "callout"
 
 
 @dataclass(frozen=True)
@@ -96,9 +106,12 @@ class Reference:
 
 @dataclass(frozen=True)
 class References:
+    """The numbered list of bibliographic references."""
+
+    type: ClassVar[str] = "references"
+
     id: str
     items: tuple[Reference, ...]
-    type: str = "references"
 
 
 @dataclass(frozen=True)
@@ -113,28 +126,40 @@ class ContactEntry:
 
 @dataclass(frozen=True)
 class Contact:
+    """Contact details: labelled phone numbers, addresses and web sites."""
+
+    type: ClassVar[str] = "contact"
+
     id: str
     title: Text | None
     entries: tuple[ContactEntry, ...]
-    type: str = "contact"
 
 
 @dataclass(frozen=True)
 class Credit:
     """Who compiled the leaflet: ``label`` and ``role`` are translated, ``name`` is not."""
 
+    type: ClassVar[str] = "credit"
+
     id: str
     label: Text
     name: Text
     role: Text | None
-    type: str = "credit"
 
 
 Block = Paragraph | Heading | BulletList | ColumnList | Callout | References | Contact | Credit
 
+#: Every block type, by the name a source gives it in ``type:``; the only place block types are listed.
+#: The loader reads each with its reader, the HTML stage lays each out with ``templates/blocks/<type>.html.j2``.
+BLOCK_TYPES: dict[str, type[Block]] = {
+    block.type: block for block in (Paragraph, Heading, BulletList, ColumnList, Callout, References, Contact, Credit)
+}
+
 
 @dataclass(frozen=True)
 class Section:
+    """A section of the leaflet: an optional heading and its blocks."""
+
     id: str
     heading: Text | None
     blocks: tuple[Block, ...]
@@ -142,7 +167,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Leaflet:
-    """One leaflet in one language."""
+    """One leaflet as its source states it (a translated edition swaps the values of its texts)."""
 
     id: str
     title: Text
@@ -153,12 +178,6 @@ class Leaflet:
     public_url: str
     sections: tuple[Section, ...]
     path: Path
-    language: str = ""
-
-    @property
-    def lang(self) -> str:
-        """The language this leaflet is written in (the source language until translated)."""
-        return self.language or self.source_language
 
 
 def iter_texts(node: Any) -> Iterator[Text]:
@@ -189,5 +208,5 @@ def map_texts(node: T, change: Callable[[Text], Text]) -> T:
             if isinstance(getattr(node, field.name), Text | tuple)
             or dataclasses.is_dataclass(getattr(node, field.name))
         }
-        return dataclasses.replace(node, **updates)  # type: ignore[type-var]
+        return dataclasses.replace(node, **updates)
     return node

@@ -1,19 +1,17 @@
-"""Writing results: atomic file writes and ``manifest.json``."""
+"""Writing files so that nothing is ever half-written: a temporary file in the same folder, then a rename."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
 from pathlib import Path
-
-MANIFEST_NAME = "manifest.json"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never a half file."""
+    """Write ``data`` to ``path`` through a temporary file and a rename: never a half file.
+
+    The file gets the usual permissions (0666 less the umask), not the 0600 of a temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -21,6 +19,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -28,37 +27,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-@dataclass(frozen=True)
-class ManifestEntry:
-    """One built file, as listed in ``manifest.json``."""
-
-    leaflet: str
-    lang: str
-    format: str
-    path: str
-    pages: int
-    bytes: int
-    sha256: str
-    complete: int
-    reviewed: bool
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.leaflet, self.lang, self.format)
-
-
-def read_manifest(out_dir: Path) -> list[ManifestEntry]:
-    """The entries of ``out_dir/manifest.json`` whose files still exist (empty if none)."""
-    try:
-        raw = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-        entries = [ManifestEntry(**entry) for entry in raw]
-    except (OSError, ValueError, TypeError):
-        return []
-    return [entry for entry in entries if (out_dir / entry.path).is_file()]
-
-
-def write_manifest(out_dir: Path, entries: list[ManifestEntry]) -> None:
-    """Replace ``manifest.json`` with ``entries``, sorted by leaflet, language and format."""
-    ordered = sorted(entries, key=lambda entry: entry.key)
-    text = json.dumps([asdict(entry) for entry in ordered], ensure_ascii=False, indent=2) + "\n"
-    write_atomic(out_dir / MANIFEST_NAME, text.encode("utf-8"))
+def _umask() -> int:
+    """The process's umask, read from /proc where Linux shows it (else by setting it and back)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        return int(next(line for line in status.splitlines() if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

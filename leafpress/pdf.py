@@ -5,37 +5,34 @@ Two locks keep the output independent of the machine:
 * fontconfig is pointed at a configuration that lists only the project's font folders, so Pango
   cannot fall back to a font the machine happens to have (a character without a glyph is caught by
   the coverage check before rendering instead of silently printed in some other font);
-* the URL fetcher serves only ``file:`` URLs inside the styles folder (and ``data:`` URLs); anything
-  else stops the render.
+* the URL fetcher serves only ``file:`` URLs inside the allowed folders (and ``data:`` URLs);
+  anything else stops the render.
+
+The same HTML always gives the same bytes: dates come from the document, and no random identifier is
+written (PDF/UA needs no ``/ID``; the press finisher gives its file a content-derived one).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import logging
 import os
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
-from xml.sax.saxutils import escape
 
+from .errors import RenderError
 from .output import write_atomic
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
 
 
-class RenderError(Exception):
-    """WeasyPrint could not render a document (a missing stylesheet or font, a forbidden URL)."""
+def fontconfig_file(font_dirs: list[Path], cache_dir: Path) -> Path:
+    """Write (when it changed) a fontconfig configuration listing only ``font_dirs``; returns its path."""
+    from xml.sax.saxutils import escape
 
-
-def isolate_fontconfig(font_dirs: list[Path], cache_dir: Path) -> Path:
-    """Make fontconfig see only ``font_dirs``; must run before WeasyPrint creates a font map."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / "fontconfig").mkdir(parents=True, exist_ok=True)
     dirs = "".join(f"<dir>{escape(str(folder.resolve()))}</dir>" for folder in font_dirs)
     config = (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
@@ -45,8 +42,7 @@ def isolate_fontconfig(font_dirs: list[Path], cache_dir: Path) -> Path:
     path = cache_dir / "fonts.conf"
     if not path.is_file() or path.read_text(encoding="utf-8") != config:
         write_atomic(path, config.encode("utf-8"))
-    os.environ["FONTCONFIG_FILE"] = str(path.resolve())
-    return path
+    return path.resolve()
 
 
 class _WarningCollector(logging.Handler):
@@ -60,28 +56,39 @@ class _WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@dataclass
+@dataclass(frozen=True)
 class RenderedPdf:
     """A rendered document: the PDF bytes, its page count and WeasyPrint's warnings."""
 
     data: bytes
     pages: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class RendererSettings:
+    """Everything a renderer needs to know, given once per process."""
+
+    base_dir: Path  # relative URLs (stylesheets) resolve against it
+    fontconfig_file: Path  # the configuration listing the only font folders fontconfig may scan
+    readable_dirs: tuple[Path, ...]  # where files may be loaded from (styles, fonts, the subset cache)
 
 
 class PdfRenderer:
-    """Renders HTML strings to PDF; create one per process and reuse it."""
+    """Renders HTML strings to PDF; create one per process and reuse it.
 
-    def __init__(self, styles_dir: Path, font_dirs: list[Path], readable_dirs: list[Path], cache_dir: Path) -> None:
-        """``font_dirs``: what fontconfig may scan; ``readable_dirs``: where fonts may be loaded from."""
-        isolate_fontconfig(font_dirs, cache_dir)
+    Creating one points this process's fontconfig at ``settings.fontconfig_file`` (fontconfig reads
+    its configuration from the environment, once, when WeasyPrint first loads fonts).
+    """
+
+    def __init__(self, settings: RendererSettings) -> None:
+        os.environ["FONTCONFIG_FILE"] = str(settings.fontconfig_file)
         import weasyprint
 
         self._weasyprint = weasyprint
-        self.styles_dir = styles_dir.resolve()
-        self.root_uri = self.styles_dir.parent.as_uri()
-        self.allowed_dirs = [self.styles_dir, *(folder.resolve() for folder in readable_dirs)]
-        self.url_fetcher = _make_fetcher(weasyprint, self.allowed_dirs)
+        self.base_uri = settings.base_dir.resolve().as_uri() + "/"
+        allowed = [settings.base_dir.resolve(), *(folder.resolve() for folder in settings.readable_dirs)]
+        self.url_fetcher = _make_fetcher(weasyprint, allowed)
         self._font_configs: dict[str, Any] = {}
 
     def _font_config(self, key: str) -> Any:
@@ -92,54 +99,33 @@ class PdfRenderer:
             self._font_configs[key] = FontConfiguration()
         return self._font_configs[key]
 
-    def render(self, html: str, fonts_key: str = "", identity: str = "", **options: Any) -> RenderedPdf:
-        """Render ``html`` (relative URLs resolve against the styles folder) to PDF bytes.
+    def render(self, html: str, fonts_key: str = "", **options: Any) -> RenderedPdf:
+        """Render ``html`` (relative URLs resolve against the base folder) to PDF bytes.
 
         Documents with the same ``fonts_key`` (the same ``@font-face`` rules) share one font
-        configuration, so their fonts load once; each key sees only its own fonts. ``options`` go
-        to WeasyPrint's ``write_pdf`` (``pdf_variant``...). The PDF identifier (and PDF/X's XMP
-        document id) derive from ``identity`` and the HTML, with the project folder left out, so the
-        same input always gives the same bytes.
+        configuration, so their fonts load once. ``options`` go to WeasyPrint's ``render`` and
+        ``write_pdf`` (``pdf_variant``...).
         """
         collector = _WarningCollector()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
-            document = self._weasyprint.HTML(
-                string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.url_fetcher
-            ).render(font_config=self._font_config(fonts_key), **options)
-            portable = html.replace(self.root_uri, "")
-            digest = hashlib.sha256(f"{identity}\n{portable}".encode()).hexdigest()
-            with _content_derived_uuid(digest):
-                data = document.write_pdf(pdf_identifier=digest[:32].encode("ascii"), **options)
-        except BaseException as error:
-            if isinstance(error, KeyboardInterrupt | SystemExit):
-                raise
+            document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
+                font_config=self._font_config(fonts_key), **options
+            )
+            data = document.write_pdf(**options)
+        except Exception as error:
             cause = error.__cause__ or error
             raise RenderError(f"{type(error).__name__}: {error} ({cause})") from error
         finally:
             logger.removeHandler(collector)
-        return RenderedPdf(data=data, pages=len(document.pages), warnings=collector.messages)
-
-
-@contextlib.contextmanager
-def _content_derived_uuid(digest: str) -> Iterator[None]:
-    """Make WeasyPrint's XMP writer (PDF/X-4 ``xmpMM:DocumentID``) use a UUID derived from the
-    content instead of a random one, so that press PDFs are reproducible too."""
-    from weasyprint.pdf import metadata
-
-    original = metadata.uuid4
-    metadata.uuid4 = lambda: uuid.UUID(digest[:32])  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        metadata.uuid4 = original
+        return RenderedPdf(data=data, pages=len(document.pages), warnings=tuple(collector.messages))
 
 
 def _make_fetcher(weasyprint: Any, allowed_dirs: list[Path]) -> Any:
     """A WeasyPrint URL fetcher limited to data: URLs and files inside ``allowed_dirs``."""
 
-    class LockedFetcher(weasyprint.URLFetcher):  # type: ignore[name-defined,misc]
+    class LockedFetcher(weasyprint.URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
             parts = urlsplit(url)
             if parts.scheme == "data":

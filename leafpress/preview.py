@@ -1,57 +1,101 @@
 """Live preview for translators: re-render one language's A4 draft whenever an input is saved.
 
-``render.py preview LANG`` watches the catalogs, sources, templates and styles (watchfiles), rebuilds
-the language's A4 PDF in draft mode (missing strings in the source language, pages marked) within
-about a second of a save, and prints the ``check`` problems of the strings that changed.
+``render.py preview LANG`` watches the catalogs, sources, templates and styles (watchfiles) and keeps
+WeasyPrint and the fonts set up between saves, so a saved catalog becomes a new PDF in about half a
+second. It renders in draft mode (missing strings in the source language, pages marked) and prints
+the ``check`` problems of the strings that changed.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from .build import load_all, plan_jobs, run_build
-from .catalog import discover_catalogs, language_tag, locale_id, read_catalog
-from .checks import Problem, check_message
+from babel.messages.catalog import Message
+
+from .catalog import discover_catalogs, locale_id, read_catalog
+from .checks import Languages, Problem, check_message
 from .errors import LeafletError, display_path
+from .fonts import FONTS_FILE, check_coverage, load_font_setup
+from .formats import FORMATS
+from .load import load_leaflet
+from .model import Leaflet
+from .output import write_atomic
+from .plan import discover_sources, file_digest
 from .project import Project
+from .translate import edition_for
+from .workers import RenderTask, Worker, worker_settings
+
+#: (catalog, msgctxt, msgid) -> the message, of every message of a language's catalogs.
+Strings = dict[tuple[Path, str | None, str], Message]
 
 
-def _translations(project: Project, locale: str) -> dict[tuple[Path, str | None, str], tuple[str, object]]:
-    """(catalog, msgctxt, msgid) -> (translation, message) of every catalog of ``locale``."""
-    found: dict[tuple[Path, str | None, str], tuple[str, object]] = {}
-    for leaflet in load_all(project):
-        path = discover_catalogs(project, leaflet.id).get(locale)
-        if path is None:
-            continue
-        for message in read_catalog(path, locale, leaflet.id):
-            if message.id:
-                found[(path, message.context, str(message.id))] = (str(message.string), message)
+def catalog_strings(project: Project, locale: str) -> Strings:
+    """Every translation of ``locale``'s catalogs, to tell which strings a save changed."""
+    found: Strings = {}
+    for source in discover_sources(project):
+        path = discover_catalogs(project, source.parent.name).get(locale)
+        if path is not None:
+            for message in read_catalog(path, locale, source.parent.name):
+                if message.id:
+                    found[(path, message.context, str(message.id))] = message
     return found
 
 
 def changed_problems(
-    before: dict[tuple[Path, str | None, str], tuple[str, object]],
-    after: dict[tuple[Path, str | None, str], tuple[str, object]],
-    locale: str,
-) -> list[Problem]:
-    """The check problems of the messages whose translation changed between two readings."""
+    project: Project, before: Strings, locale: str, source_locale: str
+) -> tuple[Strings, list[Problem]]:
+    """The catalogs' strings now, and the check problems of the messages whose translation changed."""
+    after = catalog_strings(project, locale)
     problems = []
-    for key, (string, message) in after.items():
-        if key in before and before[key][0] == string:
+    languages = Languages(source_locale, locale)
+    for (path, context, msgid), message in after.items():
+        old = before.get((path, context, msgid))
+        if old is not None and (old.string, old.fuzzy) == (message.string, message.fuzzy):
             continue
-        for text in check_message(message, locale):  # type: ignore[arg-type]
-            problems.append(Problem(key[0], message.lineno or 1, key[1], text))  # type: ignore[attr-defined]
-    return problems
+        problems += [Problem(path, message.lineno or 1, context, text) for text in check_message(message, languages)]
+    return after, problems
 
 
-def build_preview(project: Project, lang: str, out_dir: Path) -> Path:
-    """Render the A4 draft of ``lang`` into ``out_dir`` (only if its inputs changed); returns the PDF."""
-    leaflets = load_all(project)
-    plan = plan_jobs(project, leaflets, [lang], ["a4"], draft=True)
-    run_build(project, plan.jobs, out_dir, draft=True, workers=1)
-    return out_dir / plan.jobs[0].relative_path if plan.jobs else out_dir
+@dataclass
+class Previewer:
+    """Renders one leaflet's A4 draft in one language, keeping WeasyPrint warm between renders."""
+
+    project: Project
+    source: Path
+    lang: str
+    out_dir: Path
+    _worker: Worker | None = None
+    _fonts_stamp: int = 0
+    _leaflet: tuple[str, Leaflet] | None = None
+
+    def leaflet(self) -> Leaflet:
+        """The leaflet, read again only when its bytes changed."""
+        digest = file_digest(self.source)
+        if self._leaflet is None or self._leaflet[0] != digest:
+            self._leaflet = (digest, load_leaflet(self.source))
+        return self._leaflet[1]
+
+    def worker(self) -> Worker:
+        """The renderer, set up again when ``fonts.toml`` changes."""
+        stamp = (self.project.styles_dir / FONTS_FILE).stat().st_mtime_ns
+        if self._worker is None or stamp != self._fonts_stamp:
+            self._worker = Worker(worker_settings(self.project, load_font_setup(self.project.styles_dir)))
+            self._fonts_stamp = stamp
+        return self._worker
+
+    def render(self) -> Path:
+        """Render the draft now; returns the PDF written."""
+        worker = self.worker()
+        fonts = worker.settings.fonts
+        edition = edition_for(self.project, self.leaflet(), fonts, self.lang)
+        check_coverage(edition.printed_strings(), edition.lang, fonts)
+        target = f"{edition.leaflet.id}/{edition.leaflet.id}-{edition.lang}-a4.pdf"
+        (output,) = worker.render(RenderTask(edition, FORMATS["a4"].layout, (("a4", target),)))
+        write_atomic(self.out_dir / output.path, output.pdf.data)
+        return self.out_dir / output.path
 
 
 def watched_paths(project: Project) -> list[Path]:
@@ -68,26 +112,27 @@ def preview(
 ) -> int:
     """Build, then rebuild on every change until interrupted (``changes`` replaces watchfiles in tests)."""
     locale = locale_id(lang)
-    tag = language_tag(locale)
-    previous = _translations(project, locale)
-    say(f"previewing {tag}: {display_path(build_preview(project, tag, out_dir))}")
+    source = discover_sources(project)[0]
+    previewer = Previewer(project, source, lang, out_dir)
+    source_locale = locale_id(previewer.leaflet().source_language)
+    strings = catalog_strings(project, locale)
+    say(f"previewing {lang}: {display_path(previewer.render())}")
     if changes is None:
         from watchfiles import watch
 
-        changes = watch(*watched_paths(project), debounce=200, step=50)
+        changes = watch(*watched_paths(project), debounce=200, step=20)
     try:
         for _batch in changes:
             start = time.perf_counter()
             try:
-                current = _translations(project, locale)
-                for problem in changed_problems(previous, current, locale):
+                strings, problems = changed_problems(project, strings, locale, source_locale)
+                for problem in problems:
                     say(str(problem))
-                previous = current
-                pdf = build_preview(project, tag, out_dir)
+                pdf = previewer.render()
             except LeafletError as error:
                 say(f"error: {error}")
                 continue
-            say(f"updated {display_path(pdf)} in {time.perf_counter() - start:.1f} s")
+            say(f"updated {display_path(pdf)} in {time.perf_counter() - start:.2f} s")
     except KeyboardInterrupt:
         pass
     return 0

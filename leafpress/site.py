@@ -1,52 +1,46 @@
-"""The download page: ``dist/index.html`` and one page per leaflet and language (the QR target).
+"""The download page: ``index.html`` and one page per leaflet and language (the QR code's target).
 
-Static HTML with inline CSS and local thumbnails: it works from ``file://`` and any static host and
-makes no external request. Languages are named in their own script (Babel's display names) with
-``lang`` and ``dir`` on each name.
+Made from ``manifest.json`` alone, so it always describes the whole output folder, whatever a build
+was narrowed to. Static HTML with inline CSS and local thumbnails: it works from ``file://`` and any
+static host and makes no external request. Languages are named in their own script, with ``lang``
+and ``dir`` on each name.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import jinja2
-from babel import Locale
-from babel.dates import format_date
 
 from .formats import FORMATS
-from .output import ManifestEntry, write_atomic
-from .translate import Edition
+from .manifest import ManifestEntry
+from .output import write_atomic
 
 THUMBNAIL_WIDTH = 160
 
 
 @dataclass(frozen=True)
 class LanguageRow:
-    """One leaflet in one language, with its files."""
+    """One leaflet in one language, with its files (the first entry stands for the edition)."""
 
-    edition: Edition
-    name: str
-    english_name: str
-    files: list[ManifestEntry]
+    files: tuple[ManifestEntry, ...]
     thumbnail: str
-    date: str
+
+    @property
+    def edition(self) -> ManifestEntry:
+        return self.files[0]
 
     @property
     def review_text(self) -> str:
-        review = self.edition.review
-        if review is None:
+        first = self.edition
+        if first.reviewed and first.reviewer:
+            return f"Reviewed by {first.reviewer} on {first.review_date}"
+        if first.reviewed:
             return "Original text"
-        if review.reviewed:
-            return f"Reviewed by {review.reviewer} on {review.date}"
         return "Draft translation, not yet reviewed"
-
-
-def language_name(edition: Edition) -> str:
-    """The language's name in itself, capitalised where the script has case ("Español", "العربية")."""
-    name = edition.locale.get_display_name(edition.locale) or edition.lang
-    return name[:1].upper() + name[1:]
 
 
 def _thumbnail(out_dir: Path, entry: ManifestEntry) -> str:
@@ -54,15 +48,12 @@ def _thumbnail(out_dir: Path, entry: ManifestEntry) -> str:
     relative = f"{entry.leaflet}/thumbnails/{entry.leaflet}-{entry.lang}-{entry.sha256[:12]}.png"
     target = out_dir / relative
     if not target.is_file():
-        import io
-
         import pypdfium2
 
         document = pypdfium2.PdfDocument(str(out_dir / entry.path))
         try:
             page = document[0]
-            scale = THUMBNAIL_WIDTH / page.get_size()[0]
-            image = page.render(scale=scale).to_pil()
+            image = page.render(scale=THUMBNAIL_WIDTH / page.get_size()[0]).to_pil()
             buffer = io.BytesIO()
             image.save(buffer, format="PNG", optimize=True)
         finally:
@@ -80,39 +71,31 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def write_site(out_dir: Path, editions: list[Edition], entries: list[ManifestEntry]) -> list[Path]:
-    """Write the download pages for the files of ``entries``; returns the pages written."""
-    by_key: dict[tuple[str, str], list[ManifestEntry]] = {}
+def language_rows(out_dir: Path, entries: list[ManifestEntry]) -> dict[str, list[LanguageRow]]:
+    """Leaflet id -> one row per language (source language first, then by tag), formats in order."""
+    grouped: dict[tuple[str, str], list[ManifestEntry]] = {}
     for entry in entries:
-        by_key.setdefault((entry.leaflet, entry.lang), []).append(entry)
+        grouped.setdefault((entry.leaflet, entry.lang), []).append(entry)
     order = list(FORMATS)
     leaflets: dict[str, list[LanguageRow]] = {}
-    for edition in editions:
-        files = sorted(by_key.get((edition.leaflet.id, edition.lang), []), key=lambda e: order.index(e.format))
-        if not files:
-            continue
+    for (leaflet, _lang), files in sorted(grouped.items(), key=lambda item: (item[0][0], not item[1][0].reviewed)):
+        files.sort(key=lambda entry: order.index(entry.format) if entry.format in order else len(order))
         cover = next((entry for entry in files if entry.format == "a4"), files[0])
-        leaflets.setdefault(edition.leaflet.id, []).append(
-            LanguageRow(
-                edition=edition,
-                name=language_name(edition),
-                english_name=edition.locale.get_display_name(Locale("en")) or edition.lang,
-                files=files,
-                thumbnail=_thumbnail(out_dir, cover),
-                date=format_date(edition.leaflet.date, "long", locale=edition.locale),
-            )
-        )
-    written = []
-    environment = _environment()
-    index = environment.get_template("site.html.j2").render(leaflets=leaflets, formats=FORMATS, root="")
-    write_atomic(out_dir / "index.html", index.encode("utf-8"))
-    written.append(out_dir / "index.html")
+        leaflets.setdefault(leaflet, []).append(LanguageRow(tuple(files), _thumbnail(out_dir, cover)))
+    return leaflets
+
+
+def write_site(out_dir: Path, entries: list[ManifestEntry]) -> list[Path]:
+    """Write the download pages for the files of ``entries``; returns the pages written."""
+    leaflets = language_rows(out_dir, entries)
+    template = _environment().get_template("site.html.j2")
+    pages = {out_dir / "index.html": template.render(leaflets=leaflets, formats=FORMATS, root="")}
     for leaflet_id, rows in leaflets.items():
         for row in rows:
-            page = environment.get_template("site.html.j2").render(
-                leaflets={leaflet_id: [row]}, formats=FORMATS, root="../../"
-            )
-            target = out_dir / leaflet_id / row.edition.lang / "index.html"
-            write_atomic(target, page.encode("utf-8"))
-            written.append(target)
-    return written
+            page = template.render(leaflets={leaflet_id: [row]}, formats=FORMATS, root="../../")
+            pages[out_dir / leaflet_id / row.edition.lang / "index.html"] = page
+    for path, html in pages.items():
+        data = html.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomic(path, data)
+    return list(pages)

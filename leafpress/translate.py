@@ -1,112 +1,230 @@
-"""Leaflet x catalog -> the leaflet in one language, with its completeness and review state."""
+"""Leaflet x catalog -> an :class:`~leafpress.edition.Edition`: the leaflet in one language.
+
+Every translatable text is looked up by (msgctxt, msgid) in the catalog compiled in memory (fuzzy
+entries never used), the page furniture is translated and its placeholders filled, and numbers and
+dates are written the language's way (Babel, CLDR). The result is a plain value.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import gettext
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.catalog import Catalog
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
 from .catalog import (
-    CatalogStats,
-    Review,
+    Translations,
     catalog_stats,
     compile_translations,
     discover_catalogs,
     language_tag,
+    locale_id,
     read_catalog,
     review_state,
 )
-from .extract import build_template
+from .edition import NUMBERING_SYSTEMS, SEPARATOR, CatalogStats, Edition, Review
+from .errors import LeafletError
+from .extract import build_template, furniture_messages
+from .fonts import FontSetup
+from .furniture import FURNITURE
 from .model import Leaflet, Text, map_texts
 from .project import Project
 
 
-@dataclass(frozen=True)
-class Edition:
-    """A leaflet in one language: translated strings (English where a draft lacks them) and state."""
-
-    leaflet: Leaflet
-    lang: str
-    locale: Locale
-    translations: gettext.NullTranslations
-    stats: CatalogStats | None = None
-    review: Review | None = None
-    catalog_path: Path | None = None
-    catalog: Catalog | None = None
-    source: Leaflet | None = None
-
-    @property
-    def source_leaflet(self) -> Leaflet:
-        """The leaflet in its source language (this edition's strings before translation)."""
-        return self.source or self.leaflet
-
-    @property
-    def is_source(self) -> bool:
-        return self.catalog_path is None
-
-    @property
-    def complete(self) -> int:
-        """Percent of the leaflet's messages translated (100 for the source language)."""
-        return 100 if self.stats is None else self.stats.percent
-
-    @property
-    def publishable(self) -> bool:
-        """True when every message is translated and none is fuzzy: built without ``--draft``."""
-        return self.stats is None or self.stats.complete
-
-    @property
-    def reviewed(self) -> bool:
-        """The source text counts as reviewed; a translation when its catalog names a review."""
-        return self.review is None or self.review.reviewed
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+def localize_digits(text: str, numbering_system: str) -> str:
+    """``text`` with ASCII digits written in ``numbering_system`` (Babel formats with Latin digits)."""
+    zero = NUMBERING_SYSTEMS.get(numbering_system, NUMBERING_SYSTEMS["latn"])[1]
+    return text.translate({ord("0") + digit: zero + digit for digit in range(10)})
 
 
-def source_edition(leaflet: Leaflet) -> Edition:
-    """The leaflet in its source language."""
-    locale = Locale.parse(leaflet.source_language.replace("-", "_"))
-    return Edition(leaflet, language_tag(str(locale)), locale, gettext.NullTranslations())
-
-
-def translate_leaflet(leaflet: Leaflet, translations: gettext.NullTranslations, lang: str) -> Leaflet:
+def translate_leaflet(leaflet: Leaflet, translations: Translations) -> Leaflet:
     """A copy of ``leaflet`` with every translatable string looked up by (msgctxt, msgid)."""
 
     def translate(text: Text) -> Text:
-        if not text.translatable:
+        found = translations.get((text.context, text.value)) if text.translatable else None
+        if found is None:
             return text
-        return dataclasses.replace(text, value=translations.pgettext(text.context, text.value))
+        return dataclasses.replace(text, value=found[0], catalog_line=found[2])
 
-    return dataclasses.replace(map_texts(leaflet, translate), language=lang)
+    return map_texts(leaflet, translate)
 
 
-def translated_edition(leaflet: Leaflet, path: Path, locale: str, template: Catalog) -> Edition:
-    """The leaflet translated with the catalog at ``path`` (fuzzy entries are never used)."""
-    catalog = read_catalog(path, locale, leaflet.id)
-    translations = compile_translations(catalog)
-    lang = language_tag(locale)
-    return Edition(
-        leaflet=translate_leaflet(leaflet, translations, lang),
-        lang=lang,
-        locale=Locale.parse(locale),
-        translations=translations,
-        stats=catalog_stats(catalog, template),
-        review=review_state(catalog, path),
-        catalog_path=path,
-        catalog=catalog,
-        source=leaflet,
+@dataclass(frozen=True)
+class _Values:
+    """The numbers, dates and names an edition prints, written the language's way."""
+
+    edition: str
+    complete: str
+    review_date: str
+    date: str
+    counter_style: str
+
+
+def _values(leaflet: Leaflet, locale: Locale, complete: int, review: Review | None) -> _Values:
+    system = locale.default_numbering_system
+    edition = leaflet.edition
+    if edition.isdigit():
+        edition = format_decimal(int(edition), locale=locale, numbering_system="default", group_separator=False)
+    percent = format_percent(complete / 100, locale=locale, numbering_system="default")
+    review_date = format_date(review.date, "long", locale=locale) if review and review.date else ""
+    return _Values(
+        edition=localize_digits(edition, system),
+        complete=localize_digits(percent, system),
+        review_date=localize_digits(review_date, system),
+        date=localize_digits(format_date(leaflet.date, "long", locale=locale), system),
+        counter_style=NUMBERING_SYSTEMS.get(system, NUMBERING_SYSTEMS["latn"])[0],
     )
 
 
-def all_editions(project: Project, leaflet: Leaflet) -> list[Edition]:
+def translate_furniture(
+    translations: Translations, values: _Values, review: Review | None
+) -> tuple[dict[str, str], dict[str, tuple[Path, int]]]:
+    """Every furniture string in the catalog's language (the English message where it has none),
+    with its placeholders filled in; ``%(page)s`` and ``%(pages)s`` stay for the page counters.
+    A pattern whose placeholders don't fit falls back to the English message (``check`` reports it).
+    Returns the texts and where each comes from: the catalog's line, or the declaration's."""
+    fill = {
+        "page": "%(page)s",
+        "pages": "%(pages)s",
+        "complete": values.complete,
+        "edition": values.edition,
+        "translators": ", ".join(review.translators) if review else "",
+        "reviewer": review.reviewer if review else "",
+        "date": values.review_date,
+    }
+    declared = {message.message: (message.path, message.line) for message in furniture_messages()}
+    texts, origins = {}, {}
+    for furniture in FURNITURE:
+        pattern, path, line = translations.get(
+            (None, furniture.message), (furniture.message, *declared[furniture.message])
+        )
+        try:
+            texts[furniture.name], origins[furniture.name] = pattern % fill, (path, line)
+        except (KeyError, ValueError, TypeError):
+            texts[furniture.name], origins[furniture.name] = furniture.message % fill, declared[furniture.message]
+    return texts, origins
+
+
+def _draft_notice(furniture: dict[str, str], source_furniture: dict[str, str], complete: bool, reviewed: bool) -> str:
+    """The running header of a draft: how complete it is, and that it is not reviewed, in the
+    edition's language and then in the source language ('' for a complete, reviewed edition)."""
+    parts = []
+    if not complete:
+        parts.append(furniture["draft_incomplete"])
+    if not reviewed:
+        parts.append(furniture["draft_unreviewed"])
+        if source_furniture["draft_unreviewed"] != furniture["draft_unreviewed"]:
+            parts.append(source_furniture["draft_unreviewed"])
+    return SEPARATOR.join(parts)
+
+
+def parse_locale(tag: str) -> Locale:
+    return Locale.parse(locale_id(tag))
+
+
+def _direction(locale: Locale) -> str:
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def _names(locale: Locale, tag: str) -> tuple[str, str]:
+    name = locale.get_display_name(locale) or tag
+    return name[:1].upper() + name[1:], locale.get_display_name(Locale("en")) or tag
+
+
+def page_url(leaflet: Leaflet, lang: str) -> str:
+    """The public page of the leaflet in ``lang`` ('' when the leaflet has no public URL)."""
+    return f"{leaflet.public_url.rstrip('/')}/{lang}/" if leaflet.public_url else ""
+
+
+def make_edition(
+    source: Leaflet,
+    fonts: FontSetup,
+    translations: Translations,
+    locale: Locale,
+    *,
+    source_furniture_translations: Translations | None = None,
+    stats: CatalogStats | None = None,
+    review: Review | None = None,
+    catalog_path: Path | None = None,
+) -> Edition:
+    """The edition of ``source`` in ``locale`` with ``translations`` (empty for the source edition)."""
+    lang = language_tag(str(locale))
+    source_lang = language_tag(str(parse_locale(source.source_language)))
+    values = _values(source, locale, 100 if stats is None else stats.percent, review)
+    furniture, furniture_origins = translate_furniture(translations, values, review)
+    source_furniture, _lines = translate_furniture(source_furniture_translations or {}, values, review)
+    complete, reviewed = stats is None or stats.complete, review is None or review.reviewed
+    language_name, english_name = _names(locale, lang)
+    return Edition(
+        leaflet=translate_leaflet(source, translations),
+        source=source,
+        lang=lang,
+        locale=str(locale),
+        source_lang=source_lang,
+        direction=_direction(locale),
+        fonts=fonts.stack(lang),
+        source_fonts=fonts.stack(source_lang),
+        furniture=furniture,
+        furniture_origins=furniture_origins,
+        draft_notice=_draft_notice(furniture, source_furniture, complete, reviewed),
+        counter_style=values.counter_style,
+        language_name=language_name,
+        english_name=english_name,
+        date_text=values.date,
+        page_url=page_url(source, lang),
+        stats=stats,
+        review=review,
+        catalog_path=catalog_path,
+    )
+
+
+def source_edition(leaflet: Leaflet, fonts: FontSetup, furniture: Translations | None = None) -> Edition:
+    """The leaflet in its source language; ``furniture`` translates the page furniture into it when
+    the source language is not the furniture's own (English)."""
+    locale = parse_locale(leaflet.source_language)
+    return make_edition(leaflet, fonts, furniture or {}, locale, source_furniture_translations=furniture)
+
+
+def translated_edition(project: Project, leaflet: Leaflet, fonts: FontSetup, locale: str, path: Path) -> Edition:
+    """The leaflet translated with the catalog at ``path`` (fuzzy entries are never used)."""
+    catalog = read_catalog(path, locale, leaflet.id)
+    return make_edition(
+        leaflet,
+        fonts,
+        compile_translations(catalog, path),
+        Locale.parse(locale),
+        source_furniture_translations=_source_furniture(project, leaflet),
+        stats=catalog_stats(catalog, build_template(project, leaflet)),
+        review=review_state(catalog, path),
+        catalog_path=path,
+    )
+
+
+def _source_furniture(project: Project, leaflet: Leaflet) -> Translations:
+    """The furniture in the leaflet's source language, from a catalog of that language if there is one."""
+    path = discover_catalogs(project, leaflet.id).get(locale_id(leaflet.source_language))
+    return compile_translations(read_catalog(path, None, leaflet.id), path) if path else {}
+
+
+def edition_for(project: Project, leaflet: Leaflet, fonts: FontSetup, lang: str) -> Edition:
+    """The edition of ``leaflet`` in the language ``lang`` (its source language or a catalog's)."""
+    locale = locale_id(lang)
+    if locale == locale_id(leaflet.source_language):
+        return source_edition(leaflet, fonts, _source_furniture(project, leaflet))
+    path = discover_catalogs(project, leaflet.id).get(locale)
+    if path is None:
+        raise LeafletError(f"{leaflet.id}: no catalog for {lang}")
+    return translated_edition(project, leaflet, fonts, locale, path)
+
+
+def all_editions(project: Project, leaflet: Leaflet, fonts: FontSetup) -> list[Edition]:
     """The source edition, then one edition per catalog of the leaflet, by locale."""
-    template = build_template(project, leaflet)
-    editions = [source_edition(leaflet)]
+    source_locale = locale_id(leaflet.source_language)
+    editions = [source_edition(leaflet, fonts, _source_furniture(project, leaflet))]
     for locale, path in discover_catalogs(project, leaflet.id).items():
-        editions.append(translated_edition(leaflet, path, locale, template))
+        if locale != source_locale:
+            editions.append(translated_edition(project, leaflet, fonts, locale, path))
     return editions

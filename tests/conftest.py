@@ -1,20 +1,23 @@
-"""Shared fixtures: the project, one English A4 build per test session, PDF helpers."""
+"""Shared fixtures: the project, one full build per test session, project copies to change, PDF helpers."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2
 import pytest
 
-from leafpress.cli import main
 from leafpress.load import load_leaflet
 from leafpress.model import Leaflet
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "leaflets" / "ldn-patient-guide" / "leaflet.yaml"
+GERMAN_CATALOG = ROOT / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
 
 
 @pytest.fixture(scope="session")
@@ -22,17 +25,26 @@ def guide() -> Leaflet:
     return load_leaflet(GUIDE)
 
 
+def render_py(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``render.py`` on the project at ``root`` as a user does, in a process of its own. Tests
+    that render many PDFs use it: coverage measurement (kept out of it) would slow WeasyPrint twofold."""
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("COV_CORE")}
+    command = [sys.executable, str(ROOT / "render.py"), "--root", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+
+
 @pytest.fixture(scope="session")
-def a4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The output folder of ``render.py --format a4``: every published language in A4."""
+def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of a plain ``render.py``: every language in every format, rendered once per
+    test session and shared by every test that reads PDFs."""
     out = tmp_path_factory.mktemp("dist")
-    assert main(["--out", str(out), "--format", "a4"], root=ROOT) == 0
+    result = render_py(ROOT, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 
-@pytest.fixture(scope="session")
-def english_build(a4_build: Path) -> Path:
-    return a4_build
+def guide_pdf(out: Path, lang: str, fmt: str = "a4") -> Path:
+    return out / "ldn-patient-guide" / f"ldn-patient-guide-{lang}-{fmt}.pdf"
 
 
 def pdf_pages_text(path: Path) -> list[str]:
@@ -64,9 +76,21 @@ def find_in_order(haystack: str, needles: list[str]) -> list[str]:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's sources and styles, without catalogs, to change freely."""
+    """A copy of the project's sources and styles, without catalogs, to change freely. The font
+    subset cache is shared with the project, so copies don't cut the same subsets again."""
     root = tmp_path / "project"
     for folder in ("leaflets", "styles"):
         shutil.copytree(ROOT / folder, root / folder)
     (root / "translations").mkdir()
+    if (ROOT / ".cache" / "fonts").is_dir():
+        shutil.copytree(ROOT / ".cache" / "fonts", root / ".cache" / "fonts")
     return root
+
+
+@pytest.fixture
+def german_project(project_copy: Path) -> Path:
+    """A project copy with the project's German catalog."""
+    target = project_copy / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
+    target.parent.mkdir(parents=True)
+    shutil.copy(GERMAN_CATALOG, target)
+    return project_copy

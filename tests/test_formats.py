@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from pathlib import Path
 
@@ -11,19 +10,10 @@ import pikepdf
 import pypdfium2
 import pytest
 
-from leafpress.cli import main
-from leafpress.impose import saddle_stitch_order
-from tests.conftest import ROOT, pdf_pages_text
+from leafpress.finish import saddle_stitch_order
+from tests.conftest import ROOT, pdf_pages_text, render_py
 
 MM = 72 / 25.4
-
-
-@pytest.fixture(scope="session")
-def formats_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every format of the English and Arabic guide."""
-    out = tmp_path_factory.mktemp("formats")
-    assert main(["--out", str(out), "--lang", "en", "--lang", "ar"], root=ROOT) == 0
-    return out
 
 
 def outline_titles(document: pikepdf.Pdf) -> list[str]:
@@ -52,40 +42,56 @@ def pdf(out: Path, lang: str, fmt: str) -> Path:
         ("large-print", (210 * MM, 297 * MM)),
     ],
 )
-def test_page_sizes(formats_build: Path, fmt: str, size: tuple[float, float]) -> None:
-    with pikepdf.open(pdf(formats_build, "en", fmt)) as document:
+def test_page_sizes(full_build: Path, fmt: str, size: tuple[float, float]) -> None:
+    with pikepdf.open(pdf(full_build, "en", fmt)) as document:
         for page in document.pages:
             box = [float(value) for value in page.mediabox]
             assert box[2] - box[0] == pytest.approx(size[0], abs=1.5)
             assert box[3] - box[1] == pytest.approx(size[1], abs=1.5)
 
 
-def test_press_has_bleed_trim_and_crop_marks(formats_build: Path) -> None:
-    with pikepdf.open(pdf(formats_build, "en", "press")) as document:
-        page = document.pages[0]
-        trim = [float(value) for value in page.trimbox]
-        bleed = [float(value) for value in page.bleedbox]
-        media = [float(value) for value in page.mediabox]
-        assert trim[2] - trim[0] == pytest.approx(210 * MM, abs=1) and trim[3] - trim[1] == pytest.approx(
-            297 * MM, abs=1
-        )
-        assert trim[0] - bleed[0] == pytest.approx(3 * MM, abs=0.5) and bleed[2] - trim[2] == pytest.approx(
-            3 * MM, abs=0.5
-        )
-        assert media[2] - media[0] >= bleed[2] - bleed[0]
-        assert "/OutputIntents" in document.Root  # PDF/X
-    # Crop marks: dark lines in the bleed, outside the trimmed page's corner.
-    rendered = pypdfium2.PdfDocument(str(pdf(formats_build, "en", "press")))
-    image = rendered[0].render(scale=4).to_pil().convert("L")
-    rendered.close()
-    corner = image.crop((0, 0, int(3 * MM * 4), int(3 * MM * 4)))
-    assert corner.getextrema()[0] < 100, "no crop mark in the top-left corner"
+def test_press_has_bleed_trim_slug_and_an_output_intent(full_build: Path) -> None:
+    with pikepdf.open(pdf(full_build, "en", "press")) as document:
+        for page in document.pages:
+            trim, bleed, media = (
+                [float(value) for value in box] for box in (page.trimbox, page.bleedbox, page.mediabox)
+            )
+            assert trim[2] - trim[0] == pytest.approx(210 * MM, abs=1) and trim[3] - trim[1] == pytest.approx(
+                297 * MM, abs=1
+            )
+            assert [t - b for t, b in zip(trim[:2], bleed[:2], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
+            assert [b - t for t, b in zip(trim[2:], bleed[2:], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
+            assert media[0] < bleed[0] and media[1] < bleed[1] and media[2] > bleed[2] and media[3] > bleed[3]
+        (intent,) = document.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 3
+        with document.open_metadata() as xmp:
+            assert xmp.get("pdfxid:GTS_PDFXVersion") == "PDF/X-4"
+            assert xmp.get("pdfuaid:part") is None  # a print file, not the accessible edition
+        assert document.pdf_version == "1.6" and document.docinfo.Trapped == "/False"
+
+
+def test_press_crop_marks_lie_outside_the_bleed(full_build: Path) -> None:
+    scale = 4
+    rendered = pypdfium2.PdfDocument(str(pdf(full_build, "en", "press")))
+    try:
+        page = rendered[0]
+        image = page.render(scale=scale).to_pil().convert("L")
+    finally:
+        rendered.close()
+    with pikepdf.open(pdf(full_build, "en", "press")) as document:
+        media, trim = ([float(v) for v in box] for box in (document.pages[0].mediabox, document.pages[0].trimbox))
+    slug = (trim[0] - media[0]) * scale  # pixels from the media box's edge to the trimmed page
+    bleed = 3 * MM * scale
+    dark = [(x, y) for x in range(int(slug) + 2) for y in range(int(slug) + 2) if image.getpixel((x, y)) < 128]
+    assert dark, "no crop mark at the top-left corner"
+    inside_bleed = [(x, y) for x, y in dark if x > slug - bleed - 1 and y > slug - bleed - 1]
+    assert inside_bleed == [], "a crop mark is drawn inside the bleed"
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_booklet_sheet_count_and_saddle_stitch_order(formats_build: Path, lang: str) -> None:
-    a5_pages = len(pdf_pages_text(pdf(formats_build, lang, "a5")))
-    document = pypdfium2.PdfDocument(str(pdf(formats_build, lang, "a5-booklet")))
+def test_booklet_sheet_count_and_saddle_stitch_order(full_build: Path, lang: str) -> None:
+    a5_pages = len(pdf_pages_text(pdf(full_build, lang, "a5")))
+    document = pypdfium2.PdfDocument(str(pdf(full_build, lang, "a5-booklet")))
     try:
         assert len(document) == 2 * math.ceil(a5_pages / 4)
         first = document[0]
@@ -108,22 +114,22 @@ def test_saddle_stitch_order_folds_right() -> None:
     assert saddle_stitch_order(4, right_to_left=True) == [(0, 3), (2, 1)]
 
 
-def test_large_print_follows_clear_print_guidance(formats_build: Path) -> None:
-    sizes = []
-    with pdfplumber.open(pdf(formats_build, "en", "large-print")) as document:
+def test_large_print_follows_clear_print_guidance(full_build: Path) -> None:
+    sizes: list[float] = []
+    with pdfplumber.open(pdf(full_build, "en", "large-print")) as document:
         for page in document.pages:
             body = [c for c in page.chars if 20 * MM < c["top"] < page.height - 24 * MM and c["text"].strip()]
             sizes.extend(round(c["size"], 1) for c in body)
     assert sizes and min(sizes) >= 16
-    text = "\n".join(pdf_pages_text(pdf(formats_build, "en", "large-print")))
+    text = "\n".join(pdf_pages_text(pdf(full_build, "en", "large-print")))
     assert "\u2010\r\n" not in text, "large print is never hyphenated"
-    a4_text = "\n".join(pdf_pages_text(pdf(formats_build, "en", "a4")))
+    a4_text = "\n".join(pdf_pages_text(pdf(full_build, "en", "a4")))
     assert "\u2010\r\n" in a4_text  # the same check finds hyphenation where it is on
 
 
 @pytest.mark.parametrize("fmt", ["a4", "letter", "a5", "large-print"])
-def test_screen_formats_are_tagged_with_language_title_and_outline(formats_build: Path, fmt: str) -> None:
-    with pikepdf.open(pdf(formats_build, "en", fmt)) as document:
+def test_screen_formats_are_tagged_with_language_title_and_outline(full_build: Path, fmt: str) -> None:
+    with pikepdf.open(pdf(full_build, "en", fmt)) as document:
         root = document.Root
         assert root.MarkInfo.Marked is True
         assert "/StructTreeRoot" in root
@@ -144,17 +150,40 @@ def test_screen_formats_are_tagged_with_language_title_and_outline(formats_build
         assert "https://leaflets.ldnresearchtrust.org/ldn-patient-guide/en/" in links  # the QR code's page
 
 
-def test_arabic_pdf_declares_its_language(formats_build: Path) -> None:
-    with pikepdf.open(pdf(formats_build, "ar", "a4")) as document:
+def test_arabic_pdf_declares_its_language(full_build: Path) -> None:
+    with pikepdf.open(pdf(full_build, "ar", "a4")) as document:
         assert str(document.Root.Lang) == "ar"
         assert len(outline_titles(document)) >= 10
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    hashes = []
-    for run in ("one", "two"):
-        out = tmp_path / run
-        args = ["--out", str(out), "--lang", "en", "--format", "a4", "--format", "press", "--format", "a5-booklet"]
-        assert main(args, root=ROOT) == 0
-        hashes.append({path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(out.rglob("*.pdf"))})
-    assert len(hashes[0]) == 3 and hashes[0] == hashes[1]
+def test_a_second_build_is_byte_identical(full_build: Path, tmp_path: Path) -> None:
+    result = render_py(ROOT, "--out", str(tmp_path), "--lang", "en", "--format", "press", "--format", "a5-booklet")
+    assert result.returncode == 0
+    built = sorted(tmp_path.rglob("*.pdf"))
+    assert len(built) == 2
+    for path in built:
+        assert path.read_bytes() == (full_build / path.relative_to(tmp_path)).read_bytes(), path.name
+
+
+def test_press_document_id_is_derived_from_the_content(full_build: Path) -> None:
+    with pikepdf.open(pdf(full_build, "en", "press")) as document, document.open_metadata() as xmp:
+        english = xmp.get("xmpMM:DocumentID")
+    with pikepdf.open(pdf(full_build, "de", "press")) as document, document.open_metadata() as xmp:
+        german = xmp.get("xmpMM:DocumentID")
+    assert str(english).startswith("xmp.did:") and str(german).startswith("xmp.did:") and english != german
+
+
+def test_the_booklet_imposes_the_a5_render(full_build: Path) -> None:
+    """The booklet is the A5 document's pages, two to a sheet: the same text, not a second layout."""
+    a5 = pdf_pages_text(pdf(full_build, "en", "a5"))
+    booklet = pypdfium2.PdfDocument(str(pdf(full_build, "en", "a5-booklet")))
+    try:
+        sheet = booklet[0]
+        width, height = sheet.get_size()
+        halves = [
+            sheet.get_textpage().get_text_bounded(*box)
+            for box in ((0, 0, width / 2, height), (width / 2, 0, width, height))
+        ]
+    finally:
+        booklet.close()
+    assert "".join(a5[0].split()) in ["".join(half.split()) for half in halves]

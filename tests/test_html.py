@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+from leafpress.fonts import load_font_setup
 from leafpress.formats import FORMATS
-from leafpress.html import PageSetup, css_content, css_string, inline_markdown, plain_text, render_html
-from leafpress.model import Leaflet
+from leafpress.html import PageSetup, css_content, css_string, render_html
+from leafpress.markup import inline_markdown, plain_text
+from leafpress.model import BLOCK_TYPES, Leaflet
 from leafpress.translate import source_edition
+
+FONTS = load_font_setup(Path(__file__).resolve().parent.parent / "styles")
 
 
 def test_inline_markdown_renders_emphasis_and_links() -> None:
@@ -48,8 +53,8 @@ def test_css_strings_are_safe_inside_style() -> None:
 
 
 def test_document_is_escaped_and_complete(guide: Leaflet) -> None:
-    fmt = FORMATS["a4"]
-    html = render_html(source_edition(guide), PageSetup(fmt.id, fmt.stylesheets))
+    layout = FORMATS["a4"].layout
+    html = render_html(source_edition(guide, FONTS), PageSetup(layout.id, layout.stylesheets))
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="en" dir="ltr">' in html
     assert "<title>LDN 2026 Patient Guide</title>" in html
@@ -62,6 +67,27 @@ def test_document_is_escaped_and_complete(guide: Leaflet) -> None:
 def test_verbatim_fields_are_escaped_too(guide: Leaflet) -> None:
     organisation = dataclasses.replace(guide.organisation, value='<b>"Trust" & Co</b>')
     leaflet = dataclasses.replace(guide, organisation=organisation)
-    html = render_html(source_edition(leaflet), PageSetup("a4", ()))
+    html = render_html(source_edition(leaflet, FONTS), PageSetup("a4", ()))
     assert "<b>" not in html
     assert "&lt;b&gt;&#34;Trust&#34; &amp; Co&lt;/b&gt;" in html
+
+
+def test_every_block_type_has_its_template(guide: Leaflet) -> None:
+    templates = Path(__file__).resolve().parent.parent / "leafpress" / "templates" / "blocks"
+    assert sorted(path.name for path in templates.glob("*.html.j2")) == sorted(
+        f"{name}.html.j2" for name in BLOCK_TYPES
+    )
+    html = render_html(source_edition(guide, FONTS), PageSetup("a4", ()))
+    used = {block.type for section in guide.sections for block in section.blocks}
+    assert used == set(BLOCK_TYPES)  # the guide uses every type...
+    for section in guide.sections:  # ...and each block is laid out by its type's template
+        for block in section.blocks:
+            assert f'id="{section.id}-{block.id}"' in html, block
+
+
+def test_the_template_translates_nothing() -> None:
+    """Layout only: no gettext call, no string trusted as markup."""
+    templates = Path(__file__).resolve().parent.parent / "leafpress" / "templates"
+    for template in templates.rglob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert "_(" not in text and "gettext" not in text and "| safe" not in text and "|safe" not in text, template

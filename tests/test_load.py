@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from leafpress.cli import main
 from leafpress.errors import SourceError
 from leafpress.load import load_leaflet
 from leafpress.model import ColumnList, Leaflet, References, iter_texts
+from tests.conftest import ROOT
 
 GOOD = """\
 id: demo
@@ -97,7 +99,7 @@ def test_scalars_are_read_as_written(tmp_path: Path) -> None:
     source = GOOD.replace('edition: "2026"', "edition: 2026").replace("text: Take *4.5 mg* daily.", "text: 0123")
     leaflet = load_leaflet(write_source(tmp_path, source))
     assert leaflet.edition == "2026"
-    assert leaflet.sections[0].blocks[0].text.value == "0123"  # not the integer 83 (octal) or 123
+    assert leaflet.sections[0].blocks[0].text.value == "0123"  # type: ignore[union-attr]  # not the integer 83 (octal) or 123
 
 
 BAD_SOURCES = {
@@ -148,6 +150,7 @@ def test_bad_source_exits_2_with_one_line_and_touches_nothing(
 ) -> None:
     source, line, fragment = BAD_SOURCES[case]
     write_source(tmp_path, source)
+    shutil.copytree(ROOT / "styles", tmp_path / "styles")
     out = tmp_path / "out"
     out.mkdir()
     (out / "manifest.json").write_text("[]\n")
@@ -160,7 +163,6 @@ def test_bad_source_exits_2_with_one_line_and_touches_nothing(
 
 
 def test_unknown_leaflet_or_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.conftest import ROOT
 
     assert main(["--leaflet", "nope", "--out", "/nonexistent/never"], root=ROOT) == 2
     assert "no leaflet nope" in capsys.readouterr().err

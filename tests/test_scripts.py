@@ -67,13 +67,13 @@ def text_of(out: Path, lang: str) -> str:
     return "\n".join(pdf_pages_text(pdf_path(out, lang))).replace("\u2066", "").replace("\u2069", "")
 
 
-def test_every_published_language_is_built_and_marked(a4_build: Path) -> None:
-    manifest = {entry["lang"]: entry for entry in json.loads((a4_build / "manifest.json").read_text())}
+def test_every_published_language_is_built_and_marked(full_build: Path) -> None:
+    manifest = {entry["lang"]: entry for entry in json.loads((full_build / "manifest.json").read_text())}
     assert set(PUBLISHED) <= set(manifest)
     for lang in PUBLISHED:
         entry = manifest[lang]
         assert entry["complete"] == 100
-        first_page = pdf_pages_text(pdf_path(a4_build, lang))[0]
+        first_page = pdf_pages_text(pdf_path(full_build, lang))[0]
         if lang == "en":
             assert entry["reviewed"] is True and "Draft translation" not in first_page
         else:
@@ -81,34 +81,34 @@ def test_every_published_language_is_built_and_marked(a4_build: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", sorted(SCRIPT))
-def test_text_is_in_the_script_and_in_order(a4_build: Path, lang: str) -> None:
-    text = text_of(a4_build, lang)
+def test_text_is_in_the_script_and_in_order(full_build: Path, lang: str) -> None:
+    text = text_of(full_build, lang)
     script, minimum = SCRIPT[lang]
     count = sum(1 for char in text if script in unicodedata.name(char, ""))
     assert count >= minimum, f"only {count} {script} characters"
     locale = LOCALE.get(lang, lang)
     catalog = read_catalog(ROOT / "translations" / locale / "LC_MESSAGES" / "ldn-patient-guide.po")
-    headings = [comparable(m.string) for m in catalog if m.context and m.context.endswith(".heading")]
+    headings = [comparable(str(m.string)) for m in catalog if m.context and m.context.endswith(".heading")]
     assert len(headings) >= 8
     assert find_in_order(comparable(text), headings) == []
     # Fixed strings read intact either in reading order or, inside right-to-left lines, as printed.
-    printed = visual_text_of(a4_build, lang) + "\n" + re.sub(r"\s", "", text)
+    printed = visual_text_of(full_build, lang) + "\n" + re.sub(r"\s", "", text)
     for fixed in ["www.ldnresearchtrust.org/conditions", "linda@ldnresearchtrust.org", "01223082021", "1106636"]:
         assert fixed in printed, fixed
 
 
-def test_arabic_keeps_doses_and_links_intact(a4_build: Path) -> None:
-    printed = visual_text_of(a4_build, "ar")
+def test_arabic_keeps_doses_and_links_intact(full_build: Path) -> None:
+    printed = visual_text_of(full_build, "ar")
     for fixed in ["4.5", "0.5", "1.5", "50-300", "4-6", "(773)5722246", "www.ldnresearchtrust.org/LDN_Prescribers"]:
         assert fixed in printed, fixed  # spaces are not glyphs: the printed line is compared without them
-    with pikepdf.open(pdf_path(a4_build, "ar")) as pdf:
+    with pikepdf.open(pdf_path(full_build, "ar")) as pdf:
         assert str(pdf.Root.Lang) == "ar"
 
 
 @pytest.mark.parametrize("lang", PUBLISHED)
-def test_only_declared_fonts_are_embedded(a4_build: Path, lang: str) -> None:
+def test_only_declared_fonts_are_embedded(full_build: Path, lang: str) -> None:
     families = set()
-    with pikepdf.open(pdf_path(a4_build, lang)) as pdf:
+    with pikepdf.open(pdf_path(full_build, lang)) as pdf:
         for page in pdf.pages:
             for font in page.Resources.Font.values():
                 for descendant in font.get("/DescendantFonts", [font]):
@@ -118,12 +118,12 @@ def test_only_declared_fonts_are_embedded(a4_build: Path, lang: str) -> None:
     assert expected in families
 
 
-def test_chinese_has_no_fake_italics_and_no_hyphenation(a4_build: Path) -> None:
-    with pdfplumber.open(pdf_path(a4_build, "zh-Hans")) as pdf:
+def test_chinese_has_no_fake_italics_and_no_hyphenation(full_build: Path) -> None:
+    with pdfplumber.open(pdf_path(full_build, "zh-Hans")) as pdf:
         for page in pdf.pages:
             slanted = [c["text"] for c in page.chars if abs(c["matrix"][2]) > 1e-6 and ord(c["text"]) > 0x2E80]
             assert slanted == [], f"synthetic italics on page {page.page_number}: {''.join(slanted[:20])}"
-    lines = text_of(a4_build, "zh-Hans").splitlines()
+    lines = text_of(full_build, "zh-Hans").splitlines()
     assert not [line for line in lines if re.search(r"[\u4e00-\u9fff][-\u2010]$", line)]
 
 
@@ -146,9 +146,9 @@ def _accent_stripe_columns(path: Path) -> list[int]:
     return columns
 
 
-def test_arabic_layout_is_mirrored(a4_build: Path) -> None:
-    english = _accent_stripe_columns(pdf_path(a4_build, "en"))
-    arabic = _accent_stripe_columns(pdf_path(a4_build, "ar"))
+def test_arabic_layout_is_mirrored(full_build: Path) -> None:
+    english = _accent_stripe_columns(pdf_path(full_build, "en"))
+    arabic = _accent_stripe_columns(pdf_path(full_build, "ar"))
     assert english and max(english) < 0.2, "the callout border is on the left in English"
     assert arabic and min(arabic) > 0.8, "the callout border is on the right in Arabic"
 
@@ -184,6 +184,6 @@ def test_a_translation_without_glyph_names_the_catalog(project_copy: Path, capsy
 
 
 @pytest.mark.parametrize("lang", PUBLISHED)
-def test_a4_pdfs_stay_small(a4_build: Path, lang: str) -> None:
-    size = pdf_path(a4_build, lang).stat().st_size
+def test_a4_pdfs_stay_small(full_build: Path, lang: str) -> None:
+    size = pdf_path(full_build, lang).stat().st_size
     assert size <= 100 * 1024, f"{lang}: {size / 1024:.1f} KB"

@@ -10,9 +10,11 @@ import pytest
 
 from leafpress.catalog import catalog_path, read_catalog, write_catalog
 from leafpress.cli import main
-from leafpress.html import edition_context
-from leafpress.translate import source_edition
-from tests.conftest import pdf_pages_text
+from leafpress.fonts import load_font_setup
+from leafpress.translate import make_edition, source_edition
+from tests.conftest import ROOT, pdf_pages_text, squash
+
+FONTS = load_font_setup(ROOT / "styles")
 
 GERMAN = {
     "leaflet.title": "LDN 2026 Leitfaden für Patienten",
@@ -55,7 +57,7 @@ def catalog_path_of(root: Path) -> Path:
 
 def build(root: Path, *args: str) -> tuple[int, Path]:
     out = root / "dist"
-    return main(["--out", str(out), "--format", "a4", "--lang", "de", *args], root=root), out
+    return main(["--out", str(out), "--format", "a4", "--lang", "de", "--jobs", "1", *args], root=root), out
 
 
 GERMAN_PDF = "ldn-patient-guide/ldn-patient-guide-de-a4.pdf"
@@ -128,10 +130,88 @@ def test_a_malformed_review_date_is_reported(project_copy: Path, capsys: pytest.
 def test_locale_numbers_and_dates_come_from_babel(guide: object) -> None:
     from babel import Locale
 
-    edition = source_edition(guide)  # type: ignore[arg-type]
-    assert edition_context(edition)["counter_style"] == "decimal"
-    egyptian = type(edition)(edition.leaflet, "ar-EG", Locale.parse("ar_EG"), edition.translations)
-    context = edition_context(egyptian)
-    assert context["counter_style"] == "arabic-indic"
-    assert context["edition_number"] == "٢٠٢٦"
+    edition = source_edition(guide, FONTS)  # type: ignore[arg-type]
+    assert (edition.counter_style, edition.furniture["edition"]) == ("decimal", "Edition 2026")
+    egyptian = make_edition(guide, FONTS, {}, Locale.parse("ar_EG"))  # type: ignore[arg-type]
+    assert egyptian.counter_style == "arabic-indic"
+    assert egyptian.furniture["edition"] == "Edition ٢٠٢٦"
+    assert egyptian.direction == "rtl" and egyptian.lang == "ar-EG"
+    assert egyptian.date_text == "١ يناير ٢٠٢٦"
     assert datetime.date(2026, 1, 1) == edition.leaflet.date
+
+
+def test_an_edition_is_a_plain_picklable_value(guide: object) -> None:
+    import pickle
+
+    edition = source_edition(guide, FONTS)  # type: ignore[arg-type]
+    copy = pickle.loads(pickle.dumps(edition))
+    assert copy == edition
+    assert copy.fonts == ("Noto Sans",) and copy.source_lang == "en" and copy.draft_notice == ""
+    with pytest.raises(AttributeError):
+        edition.lang = "de"  # type: ignore[misc]
+
+
+HOSTILE = {
+    "Page %(page)s of %(pages)s": "<style>body { display: none }</style> Seite %(page)s von %(pages)s",
+    "Edition %(edition)s": '<img src="file:///etc/passwd"> Ausgabe %(edition)s',
+    "Scan the code for the latest version of this leaflet:": '<a href="javascript:alert(1)">Klick</a>',
+}
+
+
+def test_template_strings_are_text_never_markup(project_copy: Path) -> None:
+    """A translator's msgstr for the page furniture is printed as the characters it holds."""
+    path = make_german(project_copy)
+    catalog = read_catalog(path, "de", "ldn-patient-guide")
+    for message in catalog:
+        if message.id in HOSTILE:
+            message.string = HOSTILE[str(message.id)]
+    write_catalog(path, catalog)
+    code, out = build(project_copy)
+    assert code == 0
+    text = squash(" ".join(pdf_pages_text(out / GERMAN_PDF)))
+    assert squash('<img src="file:///etc/passwd"> Ausgabe 2026') in text
+    assert squash('<a href="javascript:alert(1)">Klick</a>') in text  # (hyphenated in the narrow QR caption)
+    assert squash("<style>body { display: none }</style> Seite 1 von") in text
+    assert "Wirkmechanismen" in text  # the page is still there: nothing was hidden by a style
+
+
+GERMAN_SOURCE = """\
+id: merkblatt
+title: Merkblatt
+edition: "3"
+date: 2026-03-01
+organisation: Beispiel e.V.
+source_language: de
+sections:
+  - id: dosis
+    heading: Dosierung
+    blocks:
+      - type: paragraph
+        id: start
+        text: Beginnen Sie mit 1,5 mg.
+"""
+
+
+def test_the_source_language_comes_from_the_leaflet(project_copy: Path) -> None:
+    import shutil
+
+    shutil.rmtree(project_copy / "leaflets" / "ldn-patient-guide")
+    (project_copy / "leaflets" / "merkblatt").mkdir()
+    (project_copy / "leaflets" / "merkblatt" / "leaflet.yaml").write_text(GERMAN_SOURCE, encoding="utf-8")
+    assert main(["init", "en"], root=project_copy) == 0
+    english = catalog_path(__import__("leafpress.project").project.Project(project_copy), "en", "merkblatt")
+    catalog = read_catalog(english, "en", "merkblatt")
+    for message in catalog:
+        if message.id:
+            message.string = {"Merkblatt": "Fact sheet", "Dosierung": "Dosage"}.get(str(message.id), str(message.id))
+    catalog.get("Beginnen Sie mit 1,5 mg.", "dosis/start").string = "Start with 1.5 mg."  # type: ignore[union-attr]
+    write_catalog(english, catalog)
+    out = project_copy / "dist"
+    assert main(["--out", str(out), "--format", "a4", "--jobs", "1"], root=project_copy) == 0
+    manifest = {entry["lang"]: entry for entry in json.loads((out / "manifest.json").read_text())}
+    assert manifest["de"]["reviewed"] is True and manifest["en"]["reviewed"] is False
+    german = " ".join(pdf_pages_text(out / "merkblatt" / "merkblatt-de-a4.pdf"))
+    english_text = " ".join(pdf_pages_text(out / "merkblatt" / "merkblatt-en-a4.pdf"))
+    assert "Beginnen Sie mit 1,5 mg." in german and "Draft translation" not in german
+    assert "Start with 1.5 mg." in english_text and "Draft translation: not yet reviewed" in english_text
+    assert main(["check"], root=project_copy) == 0  # numbers are read the German way in the source

@@ -1,17 +1,19 @@
-"""The English A4 PDF: complete text in order, pinned fonts, layout rules, atomic writes."""
+"""The build's English A4 PDF: complete text in order, pinned fonts, layout rules; failures keep what was built."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
 import pytest
 
-from leafpress import build
+from leafpress import workers
 from leafpress.cli import main
+from leafpress.errors import RenderError
 from leafpress.fonts import load_font_setup
 from leafpress.html import plain_text
 from leafpress.model import ColumnList, Leaflet, References, iter_texts
@@ -21,33 +23,37 @@ PDF_NAME = "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"
 DECLARED_FAMILIES = load_font_setup(ROOT / "styles").families
 
 
-def test_manifest_describes_the_pdf(english_build: Path) -> None:
-    manifest = json.loads((english_build / "manifest.json").read_text())
-    entry = next(entry for entry in manifest if entry["lang"] == "en")
-    data = (english_build / PDF_NAME).read_bytes()
-    assert entry == {
+def test_manifest_describes_the_pdf(full_build: Path) -> None:
+    manifest = json.loads((full_build / "manifest.json").read_text())
+    entry = next(entry for entry in manifest if entry["path"] == PDF_NAME)
+    data = (full_build / PDF_NAME).read_bytes()
+    assert {
+        key: entry[key]
+        for key in ("leaflet", "lang", "format", "path", "pages", "bytes", "sha256", "complete", "reviewed")
+    } == {
         "leaflet": "ldn-patient-guide",
         "lang": "en",
         "format": "a4",
         "path": PDF_NAME,
-        "pages": len(pdf_pages_text(english_build / PDF_NAME)),
+        "pages": len(pdf_pages_text(full_build / PDF_NAME)),
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
         "complete": 100,
         "reviewed": True,
     }
     assert 4 <= entry["pages"] <= 16
+    assert (entry["title"], entry["language_name"], entry["direction"]) == ("LDN 2026 Patient Guide", "English", "ltr")
 
 
-def test_pdf_carries_the_whole_guide_in_order(english_build: Path, guide: Leaflet) -> None:
-    text = "\n".join(pdf_pages_text(english_build / PDF_NAME))
+def test_pdf_carries_the_whole_guide_in_order(full_build: Path, guide: Leaflet) -> None:
+    text = "\n".join(pdf_pages_text(full_build / PDF_NAME))
     # Every string of the source (headings, paragraphs, list items, citations, URLs, contacts).
     every_string = [plain_text(t.value) for t in iter_texts(guide) if t.context != "leaflet.organisation"]
     assert find_in_order(text, every_string) == []
 
 
-def test_pdf_lists_conditions_and_reference_links_in_order(english_build: Path, guide: Leaflet) -> None:
-    text = "\n".join(pdf_pages_text(english_build / PDF_NAME))
+def test_pdf_lists_conditions_and_reference_links_in_order(full_build: Path, guide: Leaflet) -> None:
+    text = "\n".join(pdf_pages_text(full_build / PDF_NAME))
     blocks = [block for section in guide.sections for block in section.blocks]
     conditions = [item.text.value for b in blocks if isinstance(b, ColumnList) for item in b.items]
     links = [ref.url.value for b in blocks if isinstance(b, References) for ref in b.items if ref.url]
@@ -58,8 +64,8 @@ def test_pdf_lists_conditions_and_reference_links_in_order(english_build: Path, 
     assert find_in_order(text, headings) == []
 
 
-def test_reference_links_are_clickable(english_build: Path) -> None:
-    with pikepdf.open(english_build / PDF_NAME) as pdf:
+def test_reference_links_are_clickable(full_build: Path) -> None:
+    with pikepdf.open(full_build / PDF_NAME) as pdf:
         uris = [
             str(annot.A.URI)
             for page in pdf.pages
@@ -71,9 +77,9 @@ def test_reference_links_are_clickable(english_build: Path) -> None:
     assert "https://www.ldnresearchtrust.org/conditions" in uris
 
 
-def test_only_declared_fonts_are_embedded(english_build: Path) -> None:
+def test_only_declared_fonts_are_embedded(full_build: Path) -> None:
     families = set()
-    with pikepdf.open(english_build / PDF_NAME) as pdf:
+    with pikepdf.open(full_build / PDF_NAME) as pdf:
         for page in pdf.pages:
             for font in page.Resources.Font.values():
                 descendants = font.get("/DescendantFonts", [font])
@@ -82,8 +88,8 @@ def test_only_declared_fonts_are_embedded(english_build: Path) -> None:
     assert "Noto Sans" in families and families <= DECLARED_FAMILIES
 
 
-def test_footer_is_on_every_page_in_the_body_font(english_build: Path) -> None:
-    with pdfplumber.open(english_build / PDF_NAME) as pdf:
+def test_footer_is_on_every_page_in_the_body_font(full_build: Path) -> None:
+    with pdfplumber.open(full_build / PDF_NAME) as pdf:
         count = len(pdf.pages)
         body_font = None
         for number, page in enumerate(pdf.pages, start=1):
@@ -94,8 +100,8 @@ def test_footer_is_on_every_page_in_the_body_font(english_build: Path) -> None:
             assert {c["fontname"] for c in footer} == {body_font}, "footer must use the pinned body font"
 
 
-def test_no_heading_is_stranded_at_a_page_bottom(english_build: Path) -> None:
-    with pdfplumber.open(english_build / PDF_NAME) as pdf:
+def test_no_heading_is_stranded_at_a_page_bottom(full_build: Path) -> None:
+    with pdfplumber.open(full_build / PDF_NAME) as pdf:
         for page in pdf.pages[:-1]:
             body = [c for c in page.chars if c["top"] < page.height - 20 * 72 / 25.4 and c["text"].strip()]
             last_line_top = max(c["top"] for c in body)
@@ -105,18 +111,25 @@ def test_no_heading_is_stranded_at_a_page_bottom(english_build: Path) -> None:
             )
 
 
-def test_a_failing_render_keeps_the_previous_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert main(["--out", str(tmp_path), "--format", "a4"], root=ROOT) == 0
-    before = (tmp_path / PDF_NAME).read_bytes()
-    manifest_before = (tmp_path / "manifest.json").read_bytes()
+def test_a_failing_render_keeps_what_was_built(
+    full_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(full_build, out)
+    before = {path: path.read_bytes() for path in out.rglob("*.pdf")}
+    manifest_before = (out / "manifest.json").read_bytes()
+    real_render = workers.Worker.render
 
-    def half_written(job: build.Job, *args: object) -> tuple[bytes, int, list[str]]:
-        (tmp_path / PDF_NAME).with_name("partial").write_bytes(b"%PDF-1.7 trunc")
-        raise build.RenderError("disk on fire")
+    def fail_on_german(self: workers.Worker, task: workers.RenderTask) -> list[workers.RenderOutput]:
+        if task.edition.lang == "de":
+            (out / PDF_NAME).with_name("partial").write_bytes(b"%PDF-1.7 trunc")
+            raise RenderError("disk on fire")
+        return real_render(self, task)
 
-    monkeypatch.setattr(build, "render_job", half_written)
-    assert main(["--out", str(tmp_path), "--format", "a4", "--force", "--jobs", "1"], root=ROOT) == 1
-    assert (tmp_path / PDF_NAME).read_bytes() == before
-    assert (tmp_path / "manifest.json").read_bytes() == manifest_before
-    leftovers = [p.name for p in (tmp_path / PDF_NAME).parent.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.setattr(workers.Worker, "render", fail_on_german)
+    args = ["--out", str(out), "--format", "a4", "--lang", "en", "--lang", "de", "--jobs", "1", "--force"]
+    assert main(args, root=ROOT) == 1  # English is rendered again, German fails
+    assert {path: path.read_bytes() for path in out.rglob("*.pdf")} == before
+    assert (out / "manifest.json").read_bytes() == manifest_before
+    leftovers = [p.name for p in (out / PDF_NAME).parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []

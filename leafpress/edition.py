@@ -1,0 +1,156 @@
+"""The edition: a leaflet in one language, as a plain value ready to lay out.
+
+An :class:`Edition` holds every string the page prints already translated (the leaflet's texts and
+the page furniture), every number and date already written the language's way, the source language,
+the direction, completeness, review state and the font stack. It is frozen and picklable: render
+processes receive it as it is, and the templates only lay it out and escape it. This module imports
+nothing heavy, so a render process does not load the translation machinery to read one.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fonts import PrintedString
+from .model import Leaflet, iter_texts
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """How much of a leaflet's current messages a catalog translates."""
+
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+    @property
+    def percent(self) -> int:
+        """Percent complete, rounded down: 100 means every message is translated and confirmed."""
+        return 100 if self.total == 0 else self.translated * 100 // self.total
+
+    @property
+    def complete(self) -> bool:
+        return self.translated == self.total
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who translated a catalog and whether (by whom, when) it was reviewed."""
+
+    translators: tuple[str, ...]
+    reviewer: str
+    date: datetime.date | None
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.reviewer) and self.date is not None
+
+
+#: CLDR numbering system -> (CSS counter style, code point of its digit zero), so that page numbers
+#: and the numbers an edition prints use the language's own digits.
+NUMBERING_SYSTEMS = {
+    "latn": ("decimal", 0x30),
+    "arab": ("arabic-indic", 0x660),
+    "arabext": ("persian", 0x6F0),
+    "deva": ("devanagari", 0x966),
+    "beng": ("bengali", 0x9E6),
+    "guru": ("gurmukhi", 0xA66),
+    "gujr": ("gujarati", 0xAE6),
+    "orya": ("oriya", 0xB66),
+    "taml": ("tamil", 0xBE6),
+    "telu": ("telugu", 0xC66),
+    "knda": ("kannada", 0xCE6),
+    "mlym": ("malayalam", 0xD66),
+    "thai": ("thai", 0xE50),
+    "laoo": ("lao", 0xED0),
+    "tibt": ("tibetan", 0xF20),
+    "mymr": ("myanmar", 0x1040),
+    "khmr": ("khmer", 0x17E0),
+}
+#: What joins the parts of a running header or footer.
+SEPARATOR = " · "
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A leaflet in one language, with everything its pages print; a plain, picklable value."""
+
+    leaflet: Leaflet  # the texts in this language (a draft keeps the source text where it has none)
+    source: Leaflet  # the texts in the source language
+    lang: str  # BCP 47 tag, e.g. zh-Hans
+    locale: str  # CLDR / gettext locale id, e.g. zh_Hans
+    source_lang: str  # BCP 47 tag of the source language
+    direction: str  # "ltr" or "rtl"
+    fonts: tuple[str, ...]  # the font families of this language, first choice first
+    source_fonts: tuple[str, ...]  # the families of passages kept in the source language
+    furniture: dict[str, str]  # furniture name -> text in this language, placeholders filled in
+    furniture_origins: dict[str, tuple[Path, int]]  # furniture name -> the file and line its text comes from
+    draft_notice: str  # the running header of a draft ("" for a published edition)
+    counter_style: str  # the CSS counter style of the language's digits
+    language_name: str  # the language's name in itself ("Deutsch")
+    english_name: str  # the language's name in English ("German")
+    date_text: str  # the edition's date, written the language's way
+    page_url: str  # this leaflet's page in this language on the download site ("" without one)
+    stats: CatalogStats | None = None  # None for the source edition
+    review: Review | None = None  # None for the source edition
+    catalog_path: Path | None = None  # the catalog it was translated with
+
+    @property
+    def is_source(self) -> bool:
+        return self.catalog_path is None
+
+    @property
+    def complete(self) -> int:
+        """Percent of the leaflet's messages translated (100 for the source language)."""
+        return 100 if self.stats is None else self.stats.percent
+
+    @property
+    def publishable(self) -> bool:
+        """True when every message is translated and none is fuzzy: built without ``--draft``."""
+        return self.stats is None or self.stats.complete
+
+    @property
+    def reviewed(self) -> bool:
+        """The source text counts as reviewed; a translation when its catalog records a review."""
+        return self.review is None or self.review.reviewed
+
+    def printed_strings(self) -> list[PrintedString]:
+        """Every string the pages print, each with the file and line it comes from."""
+        found = []
+        for text in iter_texts(self.leaflet):
+            if text.catalog_line and self.catalog_path is not None:
+                found.append(PrintedString(text.value, self.catalog_path, text.catalog_line, text.context))
+            else:
+                found.append(PrintedString(text.value, self.source.path, text.line, text.context))
+        for name in sorted(self.printed_furniture()):
+            path, line = self.furniture_origins[name]
+            found.append(PrintedString(self.furniture[name], path, line, None))
+        generated = SEPARATOR.join([self.draft_notice, self.page_url, self._digits()])
+        path, line = self.furniture_origins["page_footer"]
+        found.append(PrintedString(generated, path, line, "numbers and dates of the page furniture"))
+        return found
+
+    def printed_furniture(self) -> set[str]:
+        """The names of the furniture strings this edition's pages print (the draft notice aside)."""
+        names = {"page_footer", "edition"}
+        if self.page_url:
+            names.add("qr_label")
+        if self.review is not None and self.review.reviewed:
+            names.add("review_credit")
+        return names
+
+    def _digits(self) -> str:
+        zero = NUMBERING_SYSTEMS.get(_counter_system(self.counter_style), NUMBERING_SYSTEMS["latn"])[1]
+        return "".join(chr(zero + digit) for digit in range(10))
+
+    def characters(self) -> str:
+        """Every character the edition's pages can print (sorted, each once): for font subsets."""
+        return "".join(sorted(set("".join(printed.value for printed in self.printed_strings()))))
+
+
+def _counter_system(counter_style: str) -> str:
+    return next((system for system, (style, _zero) in NUMBERING_SYSTEMS.items() if style == counter_style), "latn")

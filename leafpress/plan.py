@@ -1,0 +1,262 @@
+"""Plan a build from file names and bytes alone: which PDFs are wanted, which are up to date.
+
+Every edition (a leaflet in one language) has a key: a digest of every input that affects it (the
+source's bytes, the catalog's bytes, the code, templates, styles and fonts, the installed libraries).
+Every job (an edition in one format) has a key made of its edition's key and the format. A job whose
+file exists and whose key is the one recorded at its last build is up to date. What the last build
+learnt about an edition (its source language, whether it was complete and why not) is recorded under
+the edition's key, so planning a build with nothing to do parses no YAML and no catalog, and imports
+none of the heavy libraries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import LeafletError
+from .formats import FORMATS
+from .output import write_atomic
+from .project import Project
+
+#: What the last builds of an output folder recorded, beside its manifest.
+CACHE_NAME = ".leafpress-cache.json"
+CACHE_VERSION = 2
+SOURCE_NAME = "leaflet.yaml"
+
+
+@dataclass(frozen=True)
+class EditionPlan:
+    """One leaflet in one language, as far as file names and bytes tell."""
+
+    leaflet_id: str
+    source_path: Path
+    lang: str  # BCP 47 tag (zh-Hans)
+    locale: str | None  # the catalog's locale id (zh_Hans); None for the source language
+    catalog_path: Path | None
+    key: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.leaflet_id} {self.lang}"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: an edition in one format."""
+
+    edition: EditionPlan
+    format: str
+    key: str
+
+    @property
+    def relative_path(self) -> str:
+        """Where the PDF goes, relative to the output folder."""
+        leaflet = self.edition.leaflet_id
+        return f"{leaflet}/{leaflet}-{self.edition.lang}-{self.format}.pdf"
+
+    @property
+    def label(self) -> str:
+        return f"{self.edition.label} {self.format}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An edition left out of the build, and why."""
+
+    leaflet: str
+    lang: str
+    reason: str
+
+
+@dataclass
+class BuildCache:
+    """What earlier builds recorded: job keys by file, and facts about editions by edition key."""
+
+    files: dict[str, str] = field(default_factory=dict)  # relative path -> job key
+    editions: dict[str, dict[str, str]] = field(default_factory=dict)  # edition key -> facts
+    sources: dict[str, str] = field(default_factory=dict)  # source digest -> source language
+
+    @classmethod
+    def read(cls, out_dir: Path) -> BuildCache:
+        """The cache of ``out_dir`` (empty when missing, unreadable or of another version)."""
+        try:
+            raw = json.loads((out_dir / CACHE_NAME).read_text(encoding="utf-8"))
+            if raw.get("version") != CACHE_VERSION:
+                return cls()
+            return cls(dict(raw["files"]), dict(raw["editions"]), dict(raw["sources"]))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls()
+
+    def write(self, out_dir: Path) -> None:
+        data = {"version": CACHE_VERSION, "files": self.files, "editions": self.editions, "sources": self.sources}
+        write_atomic(out_dir / CACHE_NAME, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+
+
+@dataclass
+class Plan:
+    """The jobs of a build: all that are wanted, those to render, editions to read first."""
+
+    jobs: list[Job] = field(default_factory=list)
+    todo: list[Job] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unknown: list[EditionPlan] = field(default_factory=list)  # editions never read under their key
+
+    @property
+    def unchanged(self) -> list[Job]:
+        todo = {job.relative_path for job in self.todo}
+        return [job for job in self.jobs if job.relative_path not in todo]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _installed_distributions() -> list[str]:
+    """The names and versions of every installed distribution (their ``.dist-info`` folders)."""
+    found = []
+    for folder in sys.path:
+        if folder.endswith("-packages") and os.path.isdir(folder):
+            found += sorted(name for name in os.listdir(folder) if name.endswith(".dist-info"))
+    return found
+
+
+def shared_digest(project: Project, system_fonts: Iterable[Path] = ()) -> str:
+    """A digest of every input all editions share: the package's code and templates, the styles and
+    shipped fonts (their bytes), system fonts (their size and date) and the installed libraries."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    code = sorted([*package.glob("*.py"), *package.glob("templates/**/*.j2")])
+    styles = sorted(path for path in project.styles_dir.rglob("*") if path.is_file())
+    for folder, files in ((package, code), (project.styles_dir, styles)):
+        for path in files:  # named relative to their folder: moving the project keeps its keys
+            digest.update(f"{path.relative_to(folder)}\0{file_digest(path)}\0".encode())
+    for font in system_fonts:
+        status = font.stat() if font.is_file() else None
+        digest.update(f"{font}\0{status.st_size if status else 0}\0{status.st_mtime_ns if status else 0}".encode())
+    digest.update("\0".join(_installed_distributions()).encode())
+    return digest.hexdigest()
+
+
+def discover_sources(project: Project, only: Iterable[str] = ()) -> list[Path]:
+    """The ``leaflets/<id>/leaflet.yaml`` files (those of ``only`` when given), sorted by id."""
+    paths = sorted(project.leaflets_dir.glob(f"*/{SOURCE_NAME}"))
+    wanted = set(only)
+    known = {path.parent.name for path in paths}
+    if wanted - known:
+        raise LeafletError(
+            f"no leaflet {', '.join(sorted(wanted - known))} under {project.leaflets_dir} "
+            f"(known: {', '.join(sorted(known)) or 'none'})"
+        )
+    if not paths:
+        raise LeafletError(f"no leaflets found: expected {project.leaflets_dir}/<id>/{SOURCE_NAME}")
+    return [path for path in paths if not wanted or path.parent.name in wanted]
+
+
+def catalog_locales(project: Project, leaflet_id: str) -> dict[str, Path]:
+    """Locale id -> path of every catalog of a leaflet (``translations/<locale>/LC_MESSAGES/<id>.po``)."""
+    paths = sorted(project.translations_dir.glob(f"*/LC_MESSAGES/{leaflet_id}.po"))
+    return {path.parent.parent.name: path for path in paths}
+
+
+def tag_of(locale: str) -> str:
+    """The BCP 47 tag of a gettext locale id: ``zh_Hans`` -> ``zh-Hans``."""
+    return locale.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build: narrowed to some leaflets, languages and formats; drafts or not."""
+
+    leaflets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    draft: bool = False
+    force: bool = False
+
+    def format_ids(self) -> list[str]:
+        """The formats to build, in the order of ``FORMATS``; an unknown one is an error."""
+        unknown = sorted(set(self.formats) - set(FORMATS))
+        if unknown:
+            raise LeafletError(f"unknown format {', '.join(unknown)} (known: {', '.join(FORMATS)})")
+        return [fmt for fmt in FORMATS if not self.formats or fmt in self.formats]
+
+
+def source_language_of(source: Path, digest: str, cache: BuildCache) -> str:
+    """The BCP 47 tag of a leaflet's source language: recorded for these bytes, or read from them."""
+    if digest not in cache.sources:
+        from .catalog import language_tag, locale_id
+        from .load import load_leaflet
+
+        cache.sources[digest] = language_tag(locale_id(load_leaflet(source).source_language))
+    return cache.sources[digest]
+
+
+def leaflet_editions(project: Project, source: Path, shared: str, cache: BuildCache) -> list[EditionPlan]:
+    """The source edition, then one edition per catalog, each with its key."""
+    leaflet_id = source.parent.name
+    source_digest = file_digest(source)
+    source_lang = source_language_of(source, source_digest, cache)
+    catalogs = {tag_of(locale): (locale, path) for locale, path in catalog_locales(project, leaflet_id).items()}
+    own = catalogs.pop(source_lang, None)  # a catalog of the source language translates only the furniture
+    base = f"{shared}\0{source_digest}\0{file_digest(own[1]) if own else '-'}"
+
+    def key(lang: str, catalog: Path | None) -> str:
+        return hashlib.sha256(f"{base}\0{lang}\0{file_digest(catalog) if catalog else '-'}".encode()).hexdigest()
+
+    editions = [EditionPlan(leaflet_id, source, source_lang, None, None, key(source_lang, None))]
+    for lang, (locale, path) in sorted(catalogs.items()):
+        editions.append(EditionPlan(leaflet_id, source, lang, locale, path, key(lang, path)))
+    return editions
+
+
+def _wanted_languages(editions: list[EditionPlan], languages: tuple[str, ...]) -> list[EditionPlan]:
+    """The editions in ``languages`` (tags matched as written, ``-`` or ``_``, any case)."""
+    if not languages:
+        return editions
+    wanted = {tag.replace("_", "-").lower() for tag in languages}
+    available = {edition.lang.lower() for edition in editions}
+    missing = wanted - available
+    if missing:
+        from .catalog import locale_id
+
+        for tag in languages:  # a tag no locale database knows is a typo, not a missing catalog
+            if tag.replace("_", "-").lower() in missing:
+                locale_id(tag)
+        names = ", ".join(sorted(tag for tag in languages if tag.replace("_", "-").lower() in missing))
+        raise LeafletError(
+            f"{editions[0].leaflet_id}: no language {names} (available: "
+            f"{', '.join(sorted(edition.lang for edition in editions))}; start one with: render.py init LANG)"
+        )
+    return [edition for edition in editions if edition.lang.lower() in wanted]
+
+
+def incomplete_reason(facts: dict[str, str]) -> str:
+    """Why an edition is not built without ``--draft`` ('' when it is complete)."""
+    return facts.get("incomplete", "")
+
+
+def plan_build(project: Project, options: BuildOptions, out_dir: Path, cache: BuildCache, shared: str) -> Plan:
+    """Every job of the build and which of them to render, from file names and bytes alone."""
+    formats = options.format_ids()
+    plan = Plan()
+    for source in discover_sources(project, options.leaflets):
+        for edition in _wanted_languages(leaflet_editions(project, source, shared, cache), options.languages):
+            facts = cache.editions.get(edition.key)
+            if facts is None:
+                plan.unknown.append(edition)
+            elif incomplete_reason(facts) and not options.draft:
+                plan.skipped.append(Skipped(edition.leaflet_id, edition.lang, incomplete_reason(facts)))
+                continue
+            for fmt in formats:
+                job = Job(edition, fmt, hashlib.sha256(f"{edition.key}\0{fmt}".encode()).hexdigest())
+                plan.jobs.append(job)
+                stale = cache.files.get(job.relative_path) != job.key or not (out_dir / job.relative_path).is_file()
+                if options.force or facts is None or stale:
+                    plan.todo.append(job)
+    return plan

@@ -1,0 +1,88 @@
+"""Pinned fonts: the declared faces and stacks, glyph coverage with file:line, subsets, font CSS."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from leafpress.errors import SourceError
+from leafpress.fonts import (
+    PrintedString,
+    check_coverage,
+    document_css,
+    load_font_setup,
+    missing_characters,
+    stack_css,
+)
+from tests.conftest import ROOT
+
+FONTS = load_font_setup(ROOT / "styles")
+
+
+def test_stacks_take_the_longest_declared_prefix() -> None:
+    assert FONTS.stack("zh-Hans") == ("Droid Sans Fallback", "Noto Sans")
+    assert FONTS.stack("ar-EG") == ("Noto Sans Arabic", "Noto Sans")
+    assert FONTS.stack("de") == ("Noto Sans",)
+    assert FONTS.has_bold("Noto Sans") and not FONTS.has_bold("Droid Sans Fallback")
+
+
+def test_missing_glyphs_are_found_and_located() -> None:
+    assert missing_characters("Dosis 4,5 mg – „gut“", ("Noto Sans",), FONTS) == []
+    assert missing_characters("Рак ☃ 𓀀", ("Noto Sans",), FONTS) == ["☃", "𓀀"]
+    assert missing_characters("\u2066x\u2069\u00ad", ("Noto Sans",), FONTS) == []  # invisible: no glyph needed
+    strings = [
+        PrintedString("Fine", Path("a.yaml"), 3, "x"),
+        PrintedString("Рак ☃", Path("uk.po"), 41, "cancer.heading"),
+    ]
+    with pytest.raises(SourceError) as caught:
+        check_coverage(strings, "uk", FONTS)
+    assert str(caught.value).endswith(
+        "uk.po:41:1: [cancer.heading] U+2603 '☃' (SNOWMAN) has no glyph in the fonts for uk (Noto Sans)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[stacks]\nde = ['Noto Sans']\n", "[stacks] needs a 'default' entry"),
+        ("[stacks]\ndefault = ['Nope']\n", "names 'Nope', which no [[faces]] entry declares"),
+        ("[[faces]]\nfamily = 'X'\n", "needs family and file"),
+        ("[stacks\n", "fonts.toml:1:"),
+    ],
+)
+def test_a_bad_font_list_is_reported(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "fonts.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_font_setup(tmp_path)
+    assert message in str(caught.value)
+
+
+def test_font_css_names_every_face_and_cuts_subsets(tmp_path: Path) -> None:
+    if not Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf").is_file():
+        pytest.skip("fonts-droid-fallback is installed by setup.sh")
+    css = document_css(FONTS, ("Droid Sans Fallback", "Noto Sans"), "en", ("Noto Sans",), "低剂量纳曲酮", tmp_path)
+    assert css.count("@font-face") == 5  # Droid Sans Fallback, and the four faces of Noto Sans
+    subsets = list((tmp_path / "fonts").iterdir())
+    assert len(subsets) == 1 and subsets[0].stat().st_size < 50_000  # not the 4 MB of the whole font
+    assert subsets[0].as_uri() in css
+    again = document_css(FONTS, ("Droid Sans Fallback", "Noto Sans"), "en", ("Noto Sans",), "低剂量纳曲酮", tmp_path)
+    assert again == css  # cached by content
+
+
+def test_stack_css_gives_source_passages_their_fonts() -> None:
+    css = stack_css(FONTS, ("Noto Sans Arabic", "Noto Sans"), "en", ("Noto Sans",))
+    assert 'html { font-family: "Noto Sans Arabic", "Noto Sans"; }' in css
+    assert '[lang="en"] { font-family: "Noto Sans"; }' in css
+    assert "@top-center" not in css
+    assert "@top-center { font-weight: 400; }" in stack_css(FONTS, ("Droid Sans Fallback",), "en", ("Noto Sans",))
+
+
+def test_a_missing_system_font_says_which_package(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "styles", tmp_path / "styles")
+    toml = tmp_path / "styles" / "fonts.toml"
+    toml.write_text(toml.read_text().replace("/usr/share/fonts/truetype/droid/", "/nonexistent/"))
+    fonts = load_font_setup(tmp_path / "styles")
+    with pytest.raises(Exception, match="install the Debian package fonts-droid-fallback"):
+        missing_characters("中", ("Droid Sans Fallback",), fonts)
