@@ -60,85 +60,87 @@ class BuildResult:
     planned: int = 0
 
 
+@dataclass
+class Build:
+    """One build of an output folder: what it knows and what it did so far."""
+
+    project: Project
+    options: BuildOptions
+    out_dir: Path
+    reporter: Reporter
+    fonts: FontSetup
+    cache: BuildCache
+    result: BuildResult = field(default_factory=BuildResult)
+
+    def run(self, workers: int) -> BuildResult:
+        """Plan, then read, render and write what is out of date."""
+        shared = shared_digest(self.project, self.fonts.system_files())
+        plan = plan_build(self.project, self.options, self.out_dir, self.cache, shared)
+        self.result = BuildResult(unchanged=plan.unchanged, skipped=list(plan.skipped), planned=len(plan.jobs))
+        self.reporter.start(len(plan.jobs))
+        for job in self.result.unchanged:
+            self.reporter.report(job.label, None, ())
+        if plan.todo:
+            self.render(plan, workers)
+        return self.result
+
+    def render(self, plan: Plan, workers: int) -> None:
+        """Read the editions of the jobs to do, render them and write the files, manifest and cache.
+        The render processes start first: they import WeasyPrint while the editions are read."""
+        from .workers import RenderPool, worker_settings
+
+        layouts = {(job.edition.key, FORMATS[job.format].layout.id) for job in plan.todo}
+        with RenderPool(worker_settings(self.project, self.fonts), min(workers, len(layouts))) as pool:
+            editions = self.read_editions(plan)
+            todo = [job for job in plan.todo if job.edition.key in editions]
+            try:
+                for outputs in pool.run(render_tasks(todo, editions)):
+                    self.write(outputs, {job.relative_path: job for job in todo}, editions)
+            finally:
+                update_manifest(self.out_dir, self.result.written)
+                self.cache.write(self.out_dir)
+
+    def read_editions(self, plan: Plan) -> dict[str, Edition]:
+        """The editions of the jobs to do, by edition key: translated, their facts recorded in the
+        cache, incomplete ones left out (unless drafts are wanted), every glyph checked."""
+        from .translate import edition_for
+
+        wanted = list({job.edition.key: job.edition for job in plan.todo}.values())
+        leaflets = _load_leaflets(wanted)
+        editions = {}
+        for planned in wanted:
+            edition = edition_for(self.project, leaflets[planned.source_path], self.fonts, planned.lang)
+            reason = incomplete_reason(edition)
+            self.cache.editions[planned.key] = {"incomplete": reason}
+            if reason and not self.options.draft:
+                self.result.skipped.append(Skipped(planned.leaflet_id, planned.lang, reason))
+                continue
+            check_coverage(edition.printed_strings(), edition.lang, self.fonts)
+            editions[planned.key] = edition
+        return editions
+
+    def write(self, outputs: list[RenderOutput], jobs: dict[str, Job], editions: dict[str, Edition]) -> None:
+        """Write the files of one finished task and note them in the cache and the result."""
+        for output in outputs:
+            job = jobs[output.path]
+            entry = write_output(self.out_dir, output, editions[job.edition.key])
+            self.cache.files[job.relative_path] = job.key
+            self.result.written.append(entry)
+            self.reporter.report(job.label, entry, output.pdf.warnings)
+
+
 def run_build(
     project: Project, options: BuildOptions, out_dir: Path, reporter: Reporter, *, workers: int = 1
 ) -> BuildResult:
     """Build what ``options`` ask for into ``out_dir``: only the jobs whose inputs changed."""
     fonts = load_font_setup(project.styles_dir)
-    cache = BuildCache.read(out_dir)
-    plan = plan_build(project, options, out_dir, cache, shared_digest(project, fonts.system_files()))
-    result = BuildResult(unchanged=plan.unchanged, skipped=list(plan.skipped), planned=len(plan.jobs))
-    reporter.start(len(plan.jobs))
-    for job in result.unchanged:
-        reporter.report(job.label, None, ())
-    if plan.todo:
-        _render_todo(project, plan, options, out_dir, cache, fonts, reporter, result, workers)
-    return result
-
-
-def _render_todo(
-    project: Project,
-    plan: Plan,
-    options: BuildOptions,
-    out_dir: Path,
-    cache: BuildCache,
-    fonts: FontSetup,
-    reporter: Reporter,
-    result: BuildResult,
-    workers: int,
-) -> None:
-    """Read the editions of the jobs to do, render them and write the files, manifest and cache."""
-    from .workers import RenderPool, worker_settings
-
-    layouts = {(job.edition.key, FORMATS[job.format].layout.id) for job in plan.todo}
-    with RenderPool(worker_settings(project, fonts), min(workers, len(layouts))) as pool:
-        editions = read_editions(project, plan, options, cache, fonts, result.skipped)
-        todo = [job for job in plan.todo if job.edition.key in editions]
-        jobs = {job.relative_path: job for job in todo}
-        try:
-            for outputs in pool.run(render_tasks(todo, editions)):
-                for output in outputs:
-                    job = jobs[output.path]
-                    entry = write_output(out_dir, output, editions[job.edition.key])
-                    cache.files[job.relative_path] = job.key
-                    result.written.append(entry)
-                    reporter.report(job.label, entry, output.pdf.warnings)
-        finally:
-            update_manifest(out_dir, result.written)
-            cache.write(out_dir)
+    return Build(project, options, out_dir, reporter, fonts, BuildCache.read(out_dir)).run(workers)
 
 
 def _load_leaflets(editions: list[EditionPlan]) -> dict[Path, Leaflet]:
     from .load import load_leaflet
 
     return {path: load_leaflet(path) for path in dict.fromkeys(edition.source_path for edition in editions)}
-
-
-def read_editions(
-    project: Project,
-    plan: Plan,
-    options: BuildOptions,
-    cache: BuildCache,
-    fonts: FontSetup,
-    skipped: list[Skipped],
-) -> dict[str, Edition]:
-    """The editions of the jobs to do, by edition key: translated, their facts recorded in the cache,
-    incomplete ones left out (unless drafts are wanted), every glyph checked before anything is written."""
-    from .translate import edition_for
-
-    wanted = list({job.edition.key: job.edition for job in plan.todo}.values())
-    leaflets = _load_leaflets(wanted)
-    editions = {}
-    for planned in wanted:
-        edition = edition_for(project, leaflets[planned.source_path], fonts, planned.lang)
-        reason = incomplete_reason(edition)
-        cache.editions[planned.key] = {"incomplete": reason}
-        if reason and not options.draft:
-            skipped.append(Skipped(planned.leaflet_id, planned.lang, reason))
-            continue
-        check_coverage(edition.printed_strings(), edition.lang, fonts)
-        editions[planned.key] = edition
-    return editions
 
 
 def incomplete_reason(edition: Edition) -> str:
