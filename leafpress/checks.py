@@ -36,10 +36,14 @@ from babel.messages.catalog import Catalog, Message
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import message_strings
-from .errors import display_path
-from .markup import markdown_parser
+from .edition import NUMBERING_SYSTEMS
+from .errors import SourceError, display_path
+from .markup import link_scheme_problems, markdown_parser
+from .textsafety import hidden_characters
 
-URL_PATTERN = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"“”]+")
+#: An address: the characters URLs are made of (RFC 3986, brackets and parentheses aside), so that a
+#: URL ends where the text's punctuation starts, fullwidth CJK punctuation included.
+URL_PATTERN = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_PATTERN = re.compile(r"(?:\+|\(|\b0)[\d\s().\-]{6,}\d")
 TRAILING_PUNCTUATION = ".,;:!?"
@@ -48,11 +52,49 @@ SPACE_GROUPS = ("\u00a0", "\u202f", "\u2009")
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit of measure: how the source writes it, and each language's own spellings."""
+
+    name: str
+    source: tuple[str, ...]
+    spellings: dict[str, tuple[str, ...]]
+
+    def accepted(self, locale: str) -> tuple[str, ...]:
+        """The spellings a translation into ``locale`` may use (the source's always among them)."""
+        return self.source + self.spellings.get(locale.split("_")[0].split("-")[0], ())
+
+
+UNITS_FILE = "units.toml"
+
+
+def load_units(translations_dir: Path) -> tuple[Unit, ...]:
+    """The units table ``translations/units.toml`` (empty when there is none)."""
+    import tomllib
+
+    path = translations_dir / UNITS_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SourceError(path, getattr(error, "lineno", 1), 1, f"cannot read the units table: {error}") from None
+    units = []
+    for name, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("source"), list) or not entry["source"]:
+            raise SourceError(path, 1, 1, f"[{name}] needs a non-empty list 'source'")
+        spellings = {lang: tuple(values) for lang, values in entry.items() if lang != "source"}
+        units.append(Unit(name, tuple(entry["source"]), spellings))
+    return tuple(units)
+
+
+@dataclass(frozen=True)
 class Languages:
-    """The two languages of a check: the source's and the translation's (CLDR locale ids)."""
+    """What a check needs beyond the two strings: the source's and the translation's languages
+    (CLDR locale ids) and the units table."""
 
     source: str
     target: str
+    units: tuple[Unit, ...] = ()
 
 
 #: A check: (source string, translation, languages) -> problems, each a short sentence.
@@ -74,15 +116,22 @@ def message_check(name: str) -> Callable[[MessageCheck], MessageCheck]:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a translation, at a line of a catalog."""
+    """One thing wrong with a translation, at a line of a catalog. An error keeps the edition from
+    being published (or drafted); a warning (a fuzzy entry, an unknown word) is said and no more."""
 
     path: Path
     line: int
     context: str | None
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line} [{self.context or ''}]: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{display_path(self.path)}:{self.line} [{self.context or ''}]: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
 
 @dataclass(frozen=True)
@@ -210,6 +259,139 @@ def check_markdown(source: str, translation: str, languages: Languages) -> list[
     return [f"Markdown differs from the source: lost {lost}; added {added}"]
 
 
+@message_check("hidden characters")
+def check_hidden_characters(source: str, translation: str, languages: Languages) -> list[str]:
+    """No control characters, no bidirectional overrides, no invisible characters in a number or address."""
+    return hidden_characters(translation)
+
+
+#: Named placeholders filled in by the program: ``%(page)s``.
+PLACEHOLDER = re.compile(r"%\((\w+)\)[a-zA-Z]")
+
+
+@message_check("placeholders")
+def check_placeholders(source: str, translation: str, languages: Languages) -> list[str]:
+    """The same ``%(name)s`` placeholders as the source, whatever the entry's flags say."""
+    source_names, translated_names = Counter(PLACEHOLDER.findall(source)), Counter(PLACEHOLDER.findall(translation))
+    problems = [
+        f"the placeholder %({name})s of the source is missing" for name in sorted(source_names - translated_names)
+    ]
+    problems += [f"the placeholder %({name})s is not in the source" for name in sorted(translated_names - source_names)]
+    return problems
+
+
+#: What looks like markup: a tag, a CSS rule or declaration, an HTML entity, a script URL.
+TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+CSS = re.compile(r"\{[^{}]*:[^{}]*\}|@(?:import|font-face|media|page)\b|\b(?:expression|url)\s*\(|\bstyle\s*=", re.I)
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _markup_in(text: str) -> Counter[str]:
+    import html
+
+    decoded = text
+    for _ in range(3):  # entities that decode to entities that decode to tags
+        decoded = html.unescape(decoded)
+    found: Counter[str] = Counter(match.group(0) for match in ENTITY.finditer(text))
+    found.update(match.group(0) for match in TAG.finditer(decoded) if not AUTOLINK.fullmatch(match.group(0)))
+    found.update(match.group(0) for match in CSS.finditer(decoded))
+    return found
+
+
+@message_check("markup")
+def check_markup(source: str, translation: str, languages: Languages) -> list[str]:
+    """Nothing that looks like markup (tags, CSS, entities, also once decoded) beyond the source's:
+    a translation is plain text."""
+    added = _markup_in(translation) - _markup_in(source)
+    return [f"{found!r} looks like markup: translations are plain text" for found in sorted(added)]
+
+
+@message_check("links")
+def check_links(source: str, translation: str, languages: Languages) -> list[str]:
+    """Links only to https, http, mailto and tel addresses."""
+    return link_scheme_problems(translation)
+
+
+def _allowed_zeros(locale: str) -> set[int]:
+    """The code points of digit zero in the numbering systems ``locale`` uses (Latin always)."""
+    parsed = Locale.parse(locale)
+    systems = {"latn", parsed.default_numbering_system, *parsed.other_numbering_systems.values()}
+    return {NUMBERING_SYSTEMS[system][1] for system in systems if system in NUMBERING_SYSTEMS}
+
+
+@message_check("digits")
+def check_digits(source: str, translation: str, languages: Languages) -> list[str]:
+    """Only digits of a numbering system the language uses (CLDR, through Babel)."""
+    allowed = _allowed_zeros(languages.target)
+    foreign = sorted(
+        {char for char in translation if char.isdecimal() and ord(char) - int(unicodedata.decimal(char)) not in allowed}
+    )
+    return [
+        f"the digit {char!r} ({unicodedata.name(char, 'digit')}) is not used in {languages.target}" for char in foreign
+    ]
+
+
+#: After a unit: not a letter of an alphabet that separates words by spaces ("mg" is not "mgx").
+UNIT_END = r"(?![A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])"
+
+
+def _unit_pattern(spellings: Iterable[str]) -> str:
+    alternatives = "|".join(re.escape(spelling) for spelling in sorted(spellings, key=len, reverse=True))
+    return f"(?:{alternatives}){UNIT_END}"
+
+
+def _quantities(text: str, fmt: NumberFormat, units: tuple[Unit, ...]) -> Counter[tuple[Decimal, str]]:
+    """(value, unit name) of every number directly followed by a unit's spelling in ``text``."""
+    found: Counter[tuple[Decimal, str]] = Counter()
+    digits = ascii_digits(text)
+    for match in fmt.pattern.finditer(digits):
+        after = digits[match.end() :].lstrip(" \u00a0\u202f\u2009")
+        for unit in units:
+            if re.match(_unit_pattern(unit.source), after):
+                found[(_value(match), unit.name)] += 1
+                break
+    return found
+
+
+def _value(match: re.Match[str]) -> Decimal:
+    integer, fraction = re.sub(r"\D", "", match.group(1)), match.group(2)
+    return Decimal(f"{integer}.{fraction}" if fraction else integer).normalize()
+
+
+def _unit_after(text: str, fmt: NumberFormat, value: Decimal, unit: Unit, locale: str) -> tuple[int, int]:
+    """How often ``value`` is followed by one of the unit's accepted spellings, and how often by anything."""
+    digits = ascii_digits(text)
+    right = wrong = 0
+    accepted = re.compile(_unit_pattern(unit.accepted(locale)))
+    for match in fmt.pattern.finditer(digits):
+        if _value(match) != value:
+            continue
+        after = digits[match.end() :].lstrip(" \u00a0\u202f\u2009")
+        if accepted.match(after):
+            right += 1
+        else:
+            wrong += 1
+    return right, wrong
+
+
+@message_check("units")
+def check_units(source: str, translation: str, languages: Languages) -> list[str]:
+    """Each number that carries a unit in the source carries the same unit in the translation,
+    spelt as the units table allows for the language (mg, ملغ, 毫克...; never g for mg)."""
+    problems = []
+    target_format = number_format(languages.target)
+    for (value, name), count in sorted(_quantities(source, number_format(languages.source), languages.units).items()):
+        unit = next(unit for unit in languages.units if unit.name == name)
+        right, _wrong = _unit_after(translation, target_format, value, unit, languages.target)
+        if right < count:
+            spellings = ", ".join(unit.accepted(languages.target))
+            problems.append(
+                f"{_format_value(value)} {unit.source[0]}: the number is not followed by its unit ({spellings})"
+            )
+    return problems
+
+
 def compare_strings(source: str, translation: str, languages: Languages) -> list[str]:
     """What every registered check finds wrong with ``translation`` of ``source`` (empty: nothing)."""
     if not translation.strip():
@@ -237,13 +419,13 @@ def check_message(message: Message, languages: Languages) -> list[str]:
     return problems
 
 
-def check_catalog(path: Path, catalog: Catalog, source_locale: str, locale: str) -> list[Problem]:
-    """Every problem of every entry of ``catalog`` read from ``path``."""
-    languages = Languages(source_locale, locale)
+def check_catalog(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
+    """Every problem of every entry of ``catalog`` read from ``path`` (fuzzy entries: warnings)."""
     problems = []
     for message in catalog:
+        severity = "warning" if message.fuzzy else "error"
         for text in check_message(message, languages):
-            problems.append(Problem(path, message.lineno or 1, message.context, text))
+            problems.append(Problem(path, message.lineno or 1, message.context, text, severity))
     # Babel's own checkers: python-format placeholders and plural forms.
     for message, errors in catalog.check():
         if message.id and not message.fuzzy and any(message_strings(message.string)):
@@ -270,6 +452,11 @@ def msgfmt_check(path: Path) -> list[Problem] | None:
         elif line.strip() and "fatal errors" not in line:
             problems.append(Problem(path, 1, None, f"msgfmt: {line.strip()}"))
     return problems or [Problem(path, 1, None, "msgfmt --check failed")]
+
+
+def catalog_problems(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
+    """Every problem of a catalog: its entries' (:func:`check_catalog`) and GNU ``msgfmt --check``'s."""
+    return check_catalog(path, catalog, languages) + (msgfmt_check(path) or [])
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -41,7 +41,8 @@ examples:
   python render.py --out /tmp/x --force     rebuild everything into /tmp/x
   python render.py --draft --lang de        build German even if incomplete, pages marked
 
-exit codes: 0 success, 1 a render or check failed, 2 bad input (the message names file:line:col)
+exit codes: 0 success, 1 a render or check failed (nothing of a failing language is published),
+            2 bad input or output (the message names file:line:col, or the folder)
 """
 
 
@@ -67,6 +68,16 @@ def _parser() -> argparse.ArgumentParser:
         choices=list(FORMATS),
         help=f"build only this format (repeatable): {', '.join(FORMATS)}",
     )
+    _add_build_options(parser)
+    parser.add_argument(
+        "--root", metavar="DIR", type=Path, help="the project folder holding leaflets/ (default: render.py's)"
+    )
+    _add_commands(parser)
+    return parser
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    """How to build: again, in parallel, with drafts or without."""
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     parser.add_argument(
         "--jobs", metavar="N", type=int, default=0, help="render N files at once (default: one per CPU core)"
@@ -77,10 +88,10 @@ def _parser() -> argparse.ArgumentParser:
         help="also build incomplete translations (missing strings in the source language, pages marked)",
     )
     parser.add_argument(
-        "--root", metavar="DIR", type=Path, help="the project folder holding leaflets/ (default: render.py's)"
+        "--reviewed-only",
+        action="store_true",
+        help="build only the publishable set: editions complete and reviewed (no drafts)",
     )
-    _add_commands(parser)
-    return parser
 
 
 def _add_commands(parser: argparse.ArgumentParser) -> None:
@@ -103,18 +114,34 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     from .plan import BuildOptions
     from .progress import BuildReporter
 
-    out_dir = (args.out or project.root / "dist").resolve()
-    options = BuildOptions(tuple(args.leaflet), tuple(args.lang), tuple(args.format), args.draft, args.force)
+    out_dir = output_folder(args.out or project.root / "dist")
+    options = BuildOptions(
+        tuple(args.leaflet), tuple(args.lang), tuple(args.format), args.draft, args.force, args.reviewed_only
+    )
     with BuildReporter(out_dir) as reporter:
         result = run_build(project, options, out_dir, reporter, workers=args.jobs or os.cpu_count() or 1)
         reporter.summary(result)
-    if result.written or not (out_dir / "index.html").is_file():
+    if result.written or result.withdrawn or not (out_dir / "index.html").is_file():
         from .manifest import read_manifest
         from .site import write_site
 
         pages = write_site(out_dir, read_manifest(out_dir))
         print(f"download page: {display_path(pages[0])}")
-    return 0
+    return result.exit_code
+
+
+def output_folder(path: Path) -> Path:
+    """The output folder, made if needed; one that is a file or cannot be written is an error."""
+    folder = path.resolve()
+    if folder.exists() and not folder.is_dir():
+        raise LeafletError(f"--out {display_path(folder)} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LeafletError(f"cannot make the output folder {display_path(folder)}: {error.strerror}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LeafletError(f"cannot write to the output folder {display_path(folder)}: permission denied")
+    return folder
 
 
 def _leaflets(project: Project, only: list[str] | None = None) -> list[Leaflet]:
@@ -198,32 +225,33 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
 
 def _check(args: argparse.Namespace, project: Project) -> int:
     from .catalog import discover_catalogs, language_tag, locale_id, read_catalog
-    from .checks import check_catalog, msgfmt_check, sort_problems
+    from .checks import Languages, catalog_problems, load_units, sort_problems
 
     wanted = {language_tag(locale_id(tag)) for tag in args.languages}
-    problems = []
-    checked = 0
-    msgfmt_missing = False
+    units = load_units(project.translations_dir)
+    problems, unreadable, checked = [], [], 0
     for leaflet in _leaflets(project):
         source_locale = locale_id(leaflet.source_language)
         for locale, path in discover_catalogs(project, leaflet.id).items():
             if wanted and language_tag(locale) not in wanted:
                 continue
             checked += 1
-            problems.extend(check_catalog(path, read_catalog(path, locale, leaflet.id), source_locale, locale))
-            gnu = msgfmt_check(path)
-            msgfmt_missing = msgfmt_missing or gnu is None
-            problems.extend(gnu or [])
+            try:
+                catalog = read_catalog(path, locale, leaflet.id)
+            except LeafletError as unreadable_catalog:  # one bad catalog does not hide the others' problems
+                unreadable.append(str(unreadable_catalog))
+                continue
+            problems.extend(catalog_problems(path, catalog, Languages(source_locale, locale, units)))
     for problem in sort_problems(problems):
         print(problem)
-    if msgfmt_missing:
-        print("note: GNU msgfmt not found, 'msgfmt --check' skipped (install gettext)", file=sys.stderr)
-    print(
-        f"{checked} catalog{'s' if checked != 1 else ''} checked: "
-        + (f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "no problems"),
-        file=sys.stderr,
+    for line in unreadable:
+        print(f"error: {line}", file=sys.stderr)
+    errors = sum(problem.is_error for problem in problems)
+    summary = (
+        f"{errors} error{'s' if errors != 1 else ''}, {len(problems) - errors} warnings" if problems else "no problems"
     )
-    return 1 if problems else 0
+    print(f"{checked} catalog{'s' if checked != 1 else ''} checked: {summary}", file=sys.stderr)
+    return 2 if unreadable else 1 if errors else 0
 
 
 def _preview(args: argparse.Namespace, project: Project) -> int:
@@ -255,6 +283,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except RenderError as error:
         print(f"error: render failed: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the disk is full, a folder is read-only: files already written stay whole
+        where = f" {display_path(error.filename)}" if error.filename else ""
+        print(f"error: cannot write{where}: {error.strerror or error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
         return 0

@@ -100,6 +100,11 @@ class Edition:
     catalog_path: Path | None = None  # the catalog it was translated with
 
     @property
+    def source_locale(self) -> str:
+        """The CLDR / gettext locale id of the source language (``zh_Hans`` for ``zh-Hans``)."""
+        return self.source_lang.replace("-", "_")
+
+    @property
     def is_source(self) -> bool:
         return self.catalog_path is None
 

@@ -41,6 +41,8 @@ FURNITURE = (
     # Translators: the footer of the last page of a reviewed translation; %(date)s is a date in your
     # language.
     FurnitureString("review_credit", N_("Translated by %(translators)s, reviewed by %(reviewer)s on %(date)s")),
+    # Translators: on the download page, the heading over translations not yet reviewed.
+    FurnitureString("awaiting_review", N_("Translations awaiting review: not for clinical use")),
 )
 
 #: The language the furniture messages above are written in.

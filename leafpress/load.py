@@ -4,7 +4,14 @@ YAML is parsed with PyYAML's safe loader down to its node tree (``yaml.compose``
 value keeps its line and column; nothing is ever constructed from tags. Scalars are read as the text
 written in the file, so ``01223 08 2021`` or ``1106636`` stay exactly as typed. Every problem is a
 :class:`SourceError` ``file:line:col: message``: unknown keys, unknown block types, duplicate ids,
-missing or empty required fields, malformed ids, URLs or dates.
+missing or empty required fields, malformed ids, URLs, dates or contact values, link schemes other
+than https, http, mailto and tel, control characters and bidirectional overrides.
+
+Inputs are bounded before they are composed: a source of at most :data:`MAX_SOURCE_BYTES`, nested no
+deeper than the schema goes (:data:`MAX_DEPTH`), without anchors, aliases or tags other than YAML's
+plain types, each string at most :data:`MAX_STRING_LENGTH` characters. The event stream is screened
+first (PyYAML's parser is iterative), so a hostile file is refused in milliseconds, never with a
+RecursionError.
 """
 
 from __future__ import annotations
@@ -13,11 +20,12 @@ import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import yaml
 
 from .errors import SourceError
+from .markup import link_scheme_problems
 from .model import (
     BLOCK_TYPES,
     Block,
@@ -38,12 +46,20 @@ from .model import (
     Section,
     Text,
 )
+from .textsafety import hidden_characters
 
 SOURCE_NAME = "leaflet.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 URL_PATTERN = re.compile(r"https?://[^\s<>\"]+")
-YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+PHONE_PATTERN = re.compile(r"\+?[0-9(][0-9 ()./-]{4,30}[0-9]")
+#: Limits: a leaflet is a few pages, not a book (the guide is 25 KB, its longest string 700 characters).
+MAX_SOURCE_BYTES = 256 * 1024
+MAX_STRING_LENGTH = 10_000
+#: The schema nests mappings and lists this deep at most (leaflet > sections > section > blocks >
+#: block > items > item > fields); a little room on top.
+MAX_DEPTH = 10
 
 
 class _Mapping:
@@ -111,6 +127,9 @@ class _Mapping:
         value = " ".join(self.loader.scalar(node, f"{key!r} of {self.what}").split())
         if not value:
             raise self.loader.error(node, f"{key!r} of {self.what} must not be empty")
+        schemes = link_scheme_problems(value)
+        if schemes:
+            raise self.loader.error(node, f"{key!r} of {self.what}: {schemes[0]}")
         return Text(
             value=value,
             context=context,
@@ -147,9 +166,13 @@ class _SourceLoader:
     def scalar(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode):
             raise self.error(node, f"{what} must be a single value, not a list or mapping")
-        if not node.tag.startswith(YAML_TAG_PREFIX):
-            raise self.error(node, f"{what} has the tag {node.tag!r}; tags are not allowed")
-        return node.value.strip()
+        value = str(node.value)
+        if len(value) > MAX_STRING_LENGTH:
+            raise self.error(node, f"{what} is {len(value)} characters long; at most {MAX_STRING_LENGTH} are allowed")
+        problems = hidden_characters(value)
+        if problems:
+            raise self.error(node, f"{what} holds a {problems[0]}")
+        return value.strip()
 
     def claim(self, context: str, node: yaml.Node) -> str:
         """Register a message context (an id path), refusing duplicates."""
@@ -288,6 +311,9 @@ def _contact(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
         entry = _Mapping(loader, node, "a contact entry", required={"id", "label", "kind", "value"})
         entry_path = loader.claim(f"{path}/{entry.ident()}", entry.values["id"])
         kind: ContactKind = entry.choice("kind", get_args(ContactKind))  # type: ignore[assignment]
+        if kind in CONTACT_PATTERNS:
+            pattern, hint = CONTACT_PATTERNS[kind]
+            entry.string("value", pattern, hint)
         entries.append(
             ContactEntry(
                 id=entry.ident(),
@@ -313,6 +339,16 @@ def _credit(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
     )
 
 
+#: contact kind -> (the pattern its value must match, what to write instead)
+CONTACT_PATTERNS = {
+    "url": (URL_PATTERN, "expected an http(s):// address"),
+    "email": (EMAIL_PATTERN, "expected an email address such as name@example.org"),
+    "phone": (PHONE_PATTERN, "expected a phone number: digits, spaces, ( ) + - . /"),
+}
+
+#: libyaml's parser when PyYAML was built with it (ten times faster), else the pure Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 BlockReader = Callable[[_SourceLoader, _Mapping, str], Block]
 
 #: block class -> (required keys, optional keys, reader); "type", "id" and "note" are always allowed.
@@ -328,16 +364,52 @@ BLOCK_READERS: dict[type, tuple[set[str], set[str], BlockReader]] = {
 }
 
 
+def _at(path: Path, mark: Any, message: str) -> SourceError:
+    """A :class:`SourceError` at a YAML mark (PyYAML's or libyaml's)."""
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return SourceError(path, line, column, message)
+
+
+def _screen(source: str, path: Path) -> None:
+    """Refuse, from the event stream, what the schema never holds: anchors, aliases, tags written in
+    the file, nesting deeper than :data:`MAX_DEPTH`."""
+    depth = 0
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _at(path, event.start_mark, "anchors and aliases (& and *) are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag is not None:  # written in the file: !!str, !!python/object, !custom...
+            raise _at(path, event.start_mark, f"the tag {tag!r} is not allowed: tags are not allowed, write plain text")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _at(
+                    path, event.start_mark, f"nested deeper than a leaflet ever is (more than {MAX_DEPTH} levels)"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _compose(source: str, path: Path) -> list[yaml.Node]:
+    """The node trees of the documents of ``source``, screened first."""
+    if len(source.encode("utf-8")) > MAX_SOURCE_BYTES:
+        raise SourceError(
+            path, 1, 1, f"the file is larger than {MAX_SOURCE_BYTES // 1024} KB; a leaflet is a few pages"
+        )
+    try:
+        _screen(source, path)
+        documents = list(yaml.compose_all(source, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        problem = error.problem or error.context or "invalid YAML"
+        raise _at(path, error.problem_mark or error.context_mark, f"YAML syntax error: {problem}") from None
+    except yaml.YAMLError as error:
+        raise SourceError(path, 1, 1, f"YAML error: {error}") from None
+    return [document for document in documents if document is not None]
+
+
 def parse_leaflet(source: str, path: Path) -> Leaflet:
     """Validate the YAML text ``source`` of a leaflet; ``path`` is used in error messages."""
-    try:
-        documents = list(yaml.compose_all(source, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "invalid YAML"
-        raise SourceError(path, line, column, f"YAML syntax error: {problem}") from None
-    documents = [document for document in documents if document is not None]
+    documents = _compose(source, path)
     if len(documents) != 1:
         raise SourceError(path, 1, 1, f"expected one YAML document, found {len(documents)}")
     loader = _SourceLoader(path)

@@ -33,6 +33,7 @@ class ManifestEntry:
     sha256: str
     complete: int  # percent of the leaflet's messages translated
     reviewed: bool
+    draft: bool = False  # not both complete and reviewed: under drafts/, listed apart
     # What the download page shows, so that it can be made from the manifest alone:
     title: str = ""  # the leaflet's title in this language, plain text
     source_title: str = ""  # the title in the source language
@@ -44,6 +45,7 @@ class ManifestEntry:
     translators: str = ""
     reviewer: str = ""
     review_date: str = ""  # ISO date of the review
+    awaiting_review: str = ""  # a draft's "Translations awaiting review: not for clinical use", in its language
 
     @property
     def key(self) -> tuple[str, str, str]:

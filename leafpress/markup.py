@@ -99,3 +99,32 @@ def plain_text(text: Text | str) -> str:
     """The text of an inline Markdown string without its markup (for titles and metadata)."""
     tokens = markdown_parser().parseInline(str(text))
     return "".join(child.content for token in tokens for child in token.children or () if child.type == "text")
+
+
+#: The only link schemes a leaflet may use: the web, email and telephone.
+ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
+#: Link targets as written: ``[text](target)`` and ``<scheme:target>``, whether or not the parser
+#: accepted them (markdown-it leaves ``[x](javascript:...)`` as text: it is refused all the same).
+WRITTEN_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>")
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def link_targets(text: str) -> list[str]:
+    """Every link target of an inline Markdown string: parsed links, and targets written as links."""
+    targets = [match.group(1) or match.group(2) for match in WRITTEN_TARGET.finditer(text)]
+    for token in markdown_parser().parseInline(text):
+        for child in token.children or ():
+            if child.type == "link_open":
+                targets.append(str(child.attrGet("href") or ""))
+    return list(dict.fromkeys(targets))
+
+
+def link_scheme_problems(text: str) -> list[str]:
+    """Links whose scheme is not https, http, mailto or tel (relative links included)."""
+    problems = []
+    for target in link_targets(text):
+        scheme = SCHEME.match(target)
+        if scheme is None or scheme.group(1).lower() not in ALLOWED_SCHEMES:
+            named = f"the scheme {scheme.group(1)!r}" if scheme else "no scheme"
+            problems.append(f"the link {target!r} has {named}; only {', '.join(ALLOWED_SCHEMES)} are allowed")
+    return problems

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import LeafletError
 from .formats import FORMATS
+from .manifest import manifest_lock
 from .output import write_atomic
 from .project import Project
 
@@ -46,19 +47,25 @@ class EditionPlan:
         return f"{self.leaflet_id} {self.lang}"
 
 
+#: The folder of the output folder holding editions that are not reviewed or not complete.
+DRAFTS = "drafts"
+
+
 @dataclass(frozen=True)
 class Job:
-    """One PDF to make: an edition in one format."""
+    """One PDF to make: an edition in one format, published or a draft."""
 
     edition: EditionPlan
     format: str
     key: str
+    draft: bool = False
 
     @property
     def relative_path(self) -> str:
-        """Where the PDF goes, relative to the output folder."""
+        """Where the PDF goes, relative to the output folder (drafts under ``drafts/``)."""
         leaflet = self.edition.leaflet_id
-        return f"{leaflet}/{leaflet}-{self.edition.lang}-{self.format}.pdf"
+        name = f"{leaflet}/{leaflet}-{self.edition.lang}-{self.format}.pdf"
+        return f"{DRAFTS}/{name}" if self.draft else name
 
     @property
     def label(self) -> str:
@@ -74,13 +81,75 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class EditionFacts:
+    """What reading an edition taught, kept under its key so that the next build need not read it:
+    whether it is a draft, why it is built only as a draft, why it is refused."""
+
+    draft: bool = False
+    incomplete: str = ""  # why it is only built with --draft ('' when complete)
+    refused: str = ""  # "rejected" (its checks failed) or "bad" (an input could not be read)
+    problems: tuple[str, ...] = ()  # the lines to print when refused
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "draft": self.draft,
+            "incomplete": self.incomplete,
+            "refused": self.refused,
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def from_json(cls, raw: object) -> EditionFacts | None:
+        if not isinstance(raw, dict):
+            return None
+        try:
+            problems = tuple(str(problem) for problem in raw.get("problems", ()))
+            return cls(bool(raw["draft"]), str(raw["incomplete"]), str(raw["refused"]), problems)
+        except (KeyError, TypeError):
+            return None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An edition that may not be written anywhere: its problems, and whether they are bad input."""
+
+    leaflet: str
+    lang: str
+    bad_input: bool
+    problems: tuple[str, ...]
+
+
+def decide(edition: EditionPlan, facts: EditionFacts, options: BuildOptions) -> Skipped | Refusal | None:
+    """Whether an edition is refused, skipped, or built (None), by what is known of it and the options."""
+    if facts.refused:
+        return Refusal(edition.leaflet_id, edition.lang, facts.refused == "bad", facts.problems)
+    if facts.incomplete and not options.draft:
+        return Skipped(edition.leaflet_id, edition.lang, facts.incomplete)
+    if facts.draft and options.reviewed_only:
+        return Skipped(edition.leaflet_id, edition.lang, "not reviewed: --reviewed-only builds reviewed editions only")
+    return None
+
+
 @dataclass
 class BuildCache:
     """What earlier builds recorded: job keys by file, and facts about editions by edition key."""
 
     files: dict[str, str] = field(default_factory=dict)  # relative path -> job key
-    editions: dict[str, dict[str, str]] = field(default_factory=dict)  # edition key -> facts
+    editions: dict[str, dict[str, object]] = field(default_factory=dict)  # edition key -> facts
     sources: dict[str, str] = field(default_factory=dict)  # source digest -> source language
+    changed: dict[str, str | None] = field(default_factory=dict)  # this build's files: key, None if removed
+
+    def record(self, path: str, key: str | None) -> None:
+        """Note that this build wrote ``path`` (with ``key``) or removed it (None)."""
+        self.changed[path] = key
+        if key is None:
+            self.files.pop(path, None)
+        else:
+            self.files[path] = key
+
+    def facts(self, key: str) -> EditionFacts | None:
+        return EditionFacts.from_json(self.editions[key]) if key in self.editions else None
 
     @classmethod
     def read(cls, out_dir: Path) -> BuildCache:
@@ -94,8 +163,19 @@ class BuildCache:
             return cls()
 
     def write(self, out_dir: Path) -> None:
-        data = {"version": CACHE_VERSION, "files": self.files, "editions": self.editions, "sources": self.sources}
-        write_atomic(out_dir / CACHE_NAME, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        """Merge this build's changes into the cache on disk (another build may have written it since
+        this one read it), under the output folder's lock."""
+        with manifest_lock(out_dir):
+            disk = BuildCache.read(out_dir)
+            files = dict(disk.files)
+            for path, key in self.changed.items():
+                if key is None:
+                    files.pop(path, None)
+                else:
+                    files[path] = key
+            editions, sources = {**disk.editions, **self.editions}, {**disk.sources, **self.sources}
+            data = {"version": CACHE_VERSION, "files": files, "editions": editions, "sources": sources}
+            write_atomic(out_dir / CACHE_NAME, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
 
 
 @dataclass
@@ -105,6 +185,7 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     todo: list[Job] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
     unknown: list[EditionPlan] = field(default_factory=list)  # editions never read under their key
 
     @property
@@ -178,6 +259,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ()
     draft: bool = False
     force: bool = False
+    reviewed_only: bool = False
 
     def format_ids(self) -> list[str]:
         """The formats to build, in the order of ``FORMATS``; an unknown one is an error."""
@@ -236,27 +318,42 @@ def _wanted_languages(editions: list[EditionPlan], languages: tuple[str, ...]) -
     return [edition for edition in editions if edition.lang.lower() in wanted]
 
 
-def incomplete_reason(facts: dict[str, str]) -> str:
-    """Why an edition is not built without ``--draft`` ('' when it is complete)."""
-    return facts.get("incomplete", "")
-
-
 def plan_build(project: Project, options: BuildOptions, out_dir: Path, cache: BuildCache, shared: str) -> Plan:
     """Every job of the build and which of them to render, from file names and bytes alone."""
     formats = options.format_ids()
     plan = Plan()
     for source in discover_sources(project, options.leaflets):
         for edition in _wanted_languages(leaflet_editions(project, source, shared, cache), options.languages):
-            facts = cache.editions.get(edition.key)
-            if facts is None:
-                plan.unknown.append(edition)
-            elif incomplete_reason(facts) and not options.draft:
-                plan.skipped.append(Skipped(edition.leaflet_id, edition.lang, incomplete_reason(facts)))
-                continue
-            for fmt in formats:
-                job = Job(edition, fmt, hashlib.sha256(f"{edition.key}\0{fmt}".encode()).hexdigest())
-                plan.jobs.append(job)
-                stale = cache.files.get(job.relative_path) != job.key or not (out_dir / job.relative_path).is_file()
-                if options.force or facts is None or stale:
-                    plan.todo.append(job)
+            facts = cache.facts(edition.key)
+            decision = decide(edition, facts, options) if facts is not None else None
+            if isinstance(decision, Refusal):
+                plan.refused.append(decision)
+            elif isinstance(decision, Skipped):
+                plan.skipped.append(decision)
+            else:
+                _plan_jobs(plan, edition, facts, formats, out_dir, cache, options.force)
     return plan
+
+
+def job_key(edition: EditionPlan, fmt: str) -> str:
+    return hashlib.sha256(f"{edition.key}\0{fmt}".encode()).hexdigest()
+
+
+def _plan_jobs(
+    plan: Plan,
+    edition: EditionPlan,
+    facts: EditionFacts | None,
+    formats: list[str],
+    out_dir: Path,
+    cache: BuildCache,
+    force: bool,
+) -> None:
+    """The jobs of one edition to build; those out of date (or never read) also go to do."""
+    if facts is None:
+        plan.unknown.append(edition)
+    for fmt in formats:
+        job = Job(edition, fmt, job_key(edition, fmt), draft=facts.draft if facts else False)
+        plan.jobs.append(job)
+        stale = cache.files.get(job.relative_path) != job.key or not (out_dir / job.relative_path).is_file()
+        if force or facts is None or stale:
+            plan.todo.append(job)

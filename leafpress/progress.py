@@ -84,9 +84,20 @@ class BuildReporter:
             self._progress = None
         for skipped in result.skipped:
             print(f"skipped {skipped.leaflet} {skipped.lang}: {skipped.reason}", file=self.stream)
+        for problem in result.problems():
+            print(problem, file=sys.stderr)
+        for refusal in result.refused:
+            what = "cannot be read" if refusal.bad_input else "failed its checks"
+            print(f"refused {refusal.leaflet} {refusal.lang}: it {what}; nothing of it is published", file=sys.stderr)
+        if result.withdrawn:
+            print(
+                f"withdrew {plural(len(result.withdrawn), 'earlier file')} of editions that no longer qualify",
+                file=self.stream,
+            )
+        refused = f", {len(result.refused)} refused" if result.refused else ""
         print(
             f"{plural(len(result.written), 'PDF')} written, {len(result.unchanged)} unchanged, "
-            f"{plural(len(result.skipped), 'language')} skipped; "
+            f"{plural(len(result.skipped), 'language')} skipped{refused}; "
             f"listed in {display_path(self.out_dir / MANIFEST_NAME)}",
             file=self.stream,
         )

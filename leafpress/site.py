@@ -1,8 +1,10 @@
 """The download page: ``index.html`` and one page per leaflet and language (the QR code's target).
 
 Made from ``manifest.json`` alone, so it always describes the whole output folder, whatever a build
-was narrowed to. Static HTML with inline CSS and local thumbnails: it works from ``file://`` and any
-static host and makes no external request. Languages are named in their own script, with ``lang``
+was narrowed to. Reviewed editions come first; drafts have a section of their own, headed
+"Translations awaiting review: not for clinical use" in English and in each draft's language.
+Static HTML with inline CSS and local thumbnails: it works from ``file://`` and any static host and
+makes no external request. Languages are named in their own script, with ``lang``
 and ``dir`` on each name.
 """
 
@@ -42,6 +44,10 @@ class LanguageRow:
             return "Original text"
         return "Draft translation, not yet reviewed"
 
+    @property
+    def draft(self) -> bool:
+        return self.edition.draft
+
 
 def _thumbnail(out_dir: Path, entry: ManifestEntry) -> str:
     """A PNG of page 1 (cached by the PDF's hash); returns its path relative to ``out_dir``."""
@@ -73,12 +79,18 @@ def _environment() -> jinja2.Environment:
 
 def language_rows(out_dir: Path, entries: list[ManifestEntry]) -> dict[str, list[LanguageRow]]:
     """Leaflet id -> one row per language (source language first, then by tag), formats in order."""
-    grouped: dict[tuple[str, str], list[ManifestEntry]] = {}
+    grouped: dict[tuple[str, bool, str], list[ManifestEntry]] = {}
     for entry in entries:
-        grouped.setdefault((entry.leaflet, entry.lang), []).append(entry)
+        grouped.setdefault((entry.leaflet, entry.draft, entry.lang), []).append(entry)
     order = list(FORMATS)
     leaflets: dict[str, list[LanguageRow]] = {}
-    for (leaflet, _lang), files in sorted(grouped.items(), key=lambda item: (item[0][0], not item[1][0].reviewed)):
+
+    # Reviewed editions first (the original first among them), then the drafts; by language tag.
+    def order_key(item: tuple[tuple[str, bool, str], list[ManifestEntry]]) -> tuple[str, bool, bool, str]:
+        (leaflet, draft, lang), files = item
+        return (leaflet, draft, bool(files[0].reviewer), lang)
+
+    for (leaflet, _draft, _lang), files in sorted(grouped.items(), key=order_key):
         files.sort(key=lambda entry: order.index(entry.format) if entry.format in order else len(order))
         cover = next((entry for entry in files if entry.format == "a4"), files[0])
         leaflets.setdefault(leaflet, []).append(LanguageRow(tuple(files), _thumbnail(out_dir, cover)))

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from .catalog import (
+    LeafletCatalog,
     Translations,
     catalog_stats,
     compile_translations,
@@ -188,9 +189,17 @@ def source_edition(leaflet: Leaflet, fonts: FontSetup, furniture: Translations |
     return make_edition(leaflet, fonts, furniture or {}, locale, source_furniture_translations=furniture)
 
 
-def translated_edition(project: Project, leaflet: Leaflet, fonts: FontSetup, locale: str, path: Path) -> Edition:
-    """The leaflet translated with the catalog at ``path`` (fuzzy entries are never used)."""
-    catalog = read_catalog(path, locale, leaflet.id)
+def translated_edition(
+    project: Project,
+    leaflet: Leaflet,
+    fonts: FontSetup,
+    locale: str,
+    path: Path,
+    catalog: LeafletCatalog | None = None,
+) -> Edition:
+    """The leaflet translated with the catalog at ``path`` (fuzzy entries are never used); ``catalog``
+    is that catalog when the caller has read it already."""
+    catalog = catalog if catalog is not None else read_catalog(path, locale, leaflet.id)
     return make_edition(
         leaflet,
         fonts,
@@ -211,13 +220,21 @@ def _source_furniture(project: Project, leaflet: Leaflet) -> Translations:
 
 def edition_for(project: Project, leaflet: Leaflet, fonts: FontSetup, lang: str) -> Edition:
     """The edition of ``leaflet`` in the language ``lang`` (its source language or a catalog's)."""
+    return edition_and_catalog(project, leaflet, fonts, lang)[0]
+
+
+def edition_and_catalog(
+    project: Project, leaflet: Leaflet, fonts: FontSetup, lang: str
+) -> tuple[Edition, tuple[Path, LeafletCatalog] | None]:
+    """The edition of ``leaflet`` in ``lang``, and the catalog it was translated with (for checks)."""
     locale = locale_id(lang)
     if locale == locale_id(leaflet.source_language):
-        return source_edition(leaflet, fonts, _source_furniture(project, leaflet))
+        return source_edition(leaflet, fonts, _source_furniture(project, leaflet)), None
     path = discover_catalogs(project, leaflet.id).get(locale)
     if path is None:
         raise LeafletError(f"{leaflet.id}: no catalog for {lang}")
-    return translated_edition(project, leaflet, fonts, locale, path)
+    catalog = read_catalog(path, locale, leaflet.id)
+    return translated_edition(project, leaflet, fonts, locale, path, catalog), (path, catalog)
 
 
 def all_editions(project: Project, leaflet: Leaflet, fonts: FontSetup) -> list[Edition]:

@@ -43,8 +43,14 @@ def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def guide_pdf(out: Path, lang: str, fmt: str = "a4") -> Path:
-    return out / "ldn-patient-guide" / f"ldn-patient-guide-{lang}-{fmt}.pdf"
+def guide_pdf(out: Path, lang: str, fmt: str = "a4", leaflet: str = "ldn-patient-guide") -> Path:
+    """The file of an edition in a format, as the manifest lists it (published or under drafts/)."""
+    import json
+
+    for entry in json.loads((out / "manifest.json").read_text(encoding="utf-8")):
+        if (entry["leaflet"], entry["lang"], entry["format"]) == (leaflet, lang, fmt):
+            return out / entry["path"]
+    raise AssertionError(f"{leaflet} {lang} {fmt} is not in the manifest of {out}")
 
 
 def pdf_pages_text(path: Path) -> list[str]:

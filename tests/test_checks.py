@@ -16,10 +16,17 @@ from leafpress.checks import (
     Languages,
     check_addresses,
     check_catalog,
+    check_digits,
+    check_hidden_characters,
+    check_links,
     check_markdown,
+    check_markup,
     check_numbers,
+    check_placeholders,
+    check_units,
     check_whitespace,
     compare_strings,
+    load_units,
     msgfmt_check,
     number_format,
     numbers_in,
@@ -93,7 +100,18 @@ EN_DE = Languages("en", "de")
 
 
 def test_checks_are_registered_in_one_place() -> None:
-    assert list(MESSAGE_CHECKS) == ["whitespace", "numbers", "addresses", "markdown"]
+    assert list(MESSAGE_CHECKS) == [
+        "whitespace",
+        "numbers",
+        "addresses",
+        "markdown",
+        "hidden characters",
+        "placeholders",
+        "markup",
+        "links",
+        "digits",
+        "units",
+    ]
 
 
 def test_whitespace_check() -> None:
@@ -160,11 +178,11 @@ def test_catalog_problems_name_file_line_and_context(tmp_path: Path) -> None:
             ("dosing/untranslated", "Hello", "", False),
         ],
     )
-    problems = [str(problem) for problem in check_catalog(path, catalog, "en", "de")]
+    problems = [str(problem) for problem in check_catalog(path, catalog, Languages("en", "de"))]
     text = path.read_text()
     start_line = text.splitlines().index('msgctxt "dosing/start"') + 1
     assert any(p.startswith(f"{path}:{start_line + 1} [dosing/start]: numbers differ") for p in problems), problems
-    assert any("[dosing/fuzzy]: fuzzy entry" in p for p in problems)
+    assert any("[dosing/fuzzy]: warning: fuzzy entry" in p for p in problems)
     assert any("placeholder" in p or "seite" in p for p in problems), problems
     assert not any("dosing/fine" in p or "dosing/untranslated" in p for p in problems)
 
@@ -226,3 +244,137 @@ def test_check_fails_on_a_changed_dose_or_link(german_project: Path, capsys: pyt
     assert main(["check", "de"], root=project_copy) == 1
     out = capsys.readouterr().out
     assert "[conditions/not-exhaustive]: 'https://www.ldnresearchtrust.org/conditions' of the source is missing" in out
+
+
+UNITS = load_units(ROOT / "translations")
+
+
+def languages(target: str) -> Languages:
+    return Languages("en", target, UNITS)
+
+
+#: Hostile or careless translations of "Take 4.5 mg twice a day (see https://a.org/x).", one per
+#: class of problem, each with what the check must say.
+DOSE = "Take 4.5 mg twice a day (see https://a.org/x)."
+HOSTILE = [
+    ("de", "Nehmen Sie \u202e4,5 mg zweimal täglich (siehe https://a.org/x).", "bidirectional override U+202E"),
+    ("de", "Nehmen Sie \u202d5,4\u202c mg zweimal täglich (siehe https://a.org/x).", "bidirectional override U+202D"),
+    ("ar", "خذ \u2067٤٫٥ ملغ مرتين يوميًا (انظر https://a.org/x).", "U+2067"),
+    ("de", "Nehmen Sie 4,\u200b5 mg zweimal täglich (siehe https://a.org/x).", "U+200B (ZERO WIDTH SPACE)"),
+    ("de", "Nehmen Sie 4,5\u00ad mg zweimal täglich (siehe https://a.org/x).", "U+00AD (SOFT HYPHEN)"),
+    ("de", "Nehmen Sie 4,5 mg zweimal täglich (siehe https://a.org/\u2060x).", "U+2060 (WORD JOINER)"),
+    ("de", "Nehmen Sie ٤,٥ mg zweimal täglich (siehe https://a.org/x).", "the digit '٤' (ARABIC-INDIC DIGIT FOUR)"),
+    ("fr", "Prendre ४,५ mg deux fois par jour (voir https://a.org/x).", "DEVANAGARI DIGIT FOUR"),
+    ("uk", "Приймайте 4,5 ０ мг (див. https://a.org/x).", "FULLWIDTH DIGIT ZERO"),
+    (
+        "de",
+        "Nehmen Sie 4,5 g zweimal täglich (siehe https://a.org/x).",
+        "4.5 mg: the number is not followed by its unit",
+    ),
+    ("zh_Hans", "每日两次，每次 4.5 克（见 https://a.org/x）。", "4.5 mg: the number is not followed by its unit"),
+    ("ar", "خذ ٤٫٥ غ مرتين يوميًا (انظر https://a.org/x).", "4.5 mg: the number is not followed by its unit"),
+    (
+        "de",
+        "Nehmen Sie 4,5 zweimal täglich (siehe https://a.org/x) mg.",
+        "4.5 mg: the number is not followed by its unit",
+    ),
+    ("de", "Nehmen Sie 4,5 mg zweimal täglich (siehe [hier](javascript:alert(1))).", "the scheme 'javascript'"),
+    ("de", "Nehmen Sie 4,5 mg zweimal täglich (siehe <file:///etc/passwd>).", "the scheme 'file'"),
+    ("de", "Nehmen Sie 4,5 mg <img src=x onerror=alert(1)> (siehe https://a.org/x).", "<img src=x onerror=alert(1)>"),
+    ("de", "<style>p { display: none }</style>Nehmen Sie 4,5 mg (siehe https://a.org/x).", "<style>"),
+    ("de", "Nehmen Sie 4,5 mg &lt;script&gt;x&lt;/script&gt; (siehe https://a.org/x).", "&lt;"),
+    ("de", "Nehmen Sie 4,5 mg &amp;lt;b&amp;gt; (siehe https://a.org/x).", "'<b>' looks like markup"),
+    ("de", "Nehmen Sie 4,5 mg {color: white} (siehe https://a.org/x).", "{color: white}"),
+    ("de", 'Nehmen Sie 4,5 mg <span style="color:white">x</span> (siehe https://a.org/x).', "looks like markup"),
+    ("de", "Nehmen Sie 4,5 mg zweimal täglich (siehe https://a.org/x).\x1b[2J", "control character U+001B"),
+]
+
+
+@pytest.mark.parametrize(("locale", "translation", "expected"), HOSTILE)
+def test_hostile_translations_are_caught(locale: str, translation: str, expected: str) -> None:
+    problems = compare_strings(DOSE, translation, languages(locale))
+    assert any(expected in problem for problem in problems), problems
+
+
+FAITHFUL = [
+    ("de", "Nehmen Sie zweimal täglich 4,5 mg (siehe https://a.org/x)."),
+    ("de", "Nehmen Sie zweimal täglich 4,5\u00a0Milligramm (siehe https://a.org/x)."),
+    ("fr", "Prendre 4,5\u202fmg deux fois par jour (voir https://a.org/x)."),
+    ("ar", "خذ ٤٫٥ ملغ مرتين يوميًا (انظر https://a.org/x)."),
+    ("ar", "خذ 4.5 ملغ مرتين يوميًا (انظر https://a.org/x)."),
+    ("uk", "Приймайте 4,5 мг двічі на день (див. https://a.org/x)."),
+    ("zh_Hans", "每日两次，每次 4.5 毫克（见 https://a.org/x）。"),
+    ("fa", "دو بار در روز ۴٫۵ mg مصرف کنید (https://a.org/x)."),
+]
+
+
+@pytest.mark.parametrize(("locale", "translation"), FAITHFUL)
+def test_faithful_translations_pass_every_check(locale: str, translation: str) -> None:
+    assert compare_strings(DOSE, translation, languages(locale)) == []
+
+
+def test_hidden_characters_check() -> None:
+    assert check_hidden_characters("x", "Zeile\tmit Tab", EN_DE) == []
+    assert check_hidden_characters("x", "می\u200cخواهم", EN_DE) == []  # a joiner inside a word is left alone
+    assert check_hidden_characters("x", "a\u202ab", EN_DE)[0].startswith("bidirectional override U+202A")
+
+
+def test_placeholders_check_ignores_flags() -> None:
+    assert check_placeholders("Page %(page)s of %(pages)s", "Seite %(page)s von %(pages)s", EN_DE) == []
+    assert check_placeholders("Page %(page)s of %(pages)s", "Seite %(page)s", EN_DE) == [
+        "the placeholder %(pages)s of the source is missing"
+    ]
+    assert check_placeholders("Edition", "Ausgabe %(secret)s", EN_DE) == [
+        "the placeholder %(secret)s is not in the source"
+    ]
+
+
+def test_markup_check_allows_what_the_source_has() -> None:
+    assert check_markup("see <https://a.org>", "siehe <https://a.org>", EN_DE) == []
+    assert check_markup("write to <a@b.org>", "schreiben an <a@b.org>", EN_DE) == []
+    assert check_markup("5 < 7 and 9 > 3", "5 < 7 und 9 > 3", EN_DE) == []
+    assert check_markup("x", "&#60;b&#62;", EN_DE) == [
+        "'&#60;' looks like markup: translations are plain text",
+        "'&#62;' looks like markup: translations are plain text",
+        "'<b>' looks like markup: translations are plain text",
+    ]
+
+
+def test_links_check() -> None:
+    assert check_links("x", "[a](https://a.org) [b](mailto:a@b.org) [c](tel:+441234)", EN_DE) == []
+    assert check_links("x", "[a](vbscript:x)", EN_DE)[0].startswith("the link 'vbscript:x' has the scheme 'vbscript'")
+    assert check_links("x", "[a](a.org)", EN_DE)[0].startswith("the link 'a.org' has no scheme")
+
+
+def test_digits_check_follows_cldr() -> None:
+    assert check_digits("4.5", "٤٫٥", languages("ar")) == []
+    assert check_digits("4.5", "4.5", languages("ar")) == []  # Latin digits are always allowed
+    assert check_digits("4.5", "۴٫۵", languages("fa")) == []
+    assert check_digits("4.5", "۴٫۵", languages("ar")) != []  # Persian digits are not Arabic's
+
+
+def test_units_check_knows_each_language_spelling() -> None:
+    assert check_units("50-300mg", "50–300 мг", languages("uk")) == []
+    assert check_units("take 4.5 mg and 1 g", "4,5 mg und 1 g", languages("de")) == []
+    assert check_units("take 4.5 mg", "4,5 mcg", languages("de")) == [
+        "4.5 mg: the number is not followed by its unit (mg, Milligramm)"
+    ]
+    assert check_units("up to 50%", "bis zu 50 %", languages("de")) == []
+    assert check_units("up to 50%", "حتى ٥٠٪", languages("ar")) == []
+    assert check_units("4.5 mg", "4,5 mg", Languages("en", "de")) == []  # without a table, nothing to check
+
+
+def test_every_class_is_caught_in_a_catalog_too(tmp_path: Path) -> None:
+    """Combinations in one catalog: each entry's problems are named at its line."""
+    path = tmp_path / "de.po"
+    catalog = _catalog_with(
+        path,
+        [
+            ("a", DOSE, "Nehmen Sie \u202e4,5 g zweimal täglich (siehe [x](javascript:1)).", False),
+            ("b", "Page %(page)s of %(pages)s", "<b>Seite</b> %(page)s", False),
+        ],
+    )
+    problems = [str(problem) for problem in check_catalog(path, catalog, languages("de"))]
+    for fragment in ("[a]: bidirectional override", "[a]: 4.5 mg:", "[a]: the link 'javascript:1'", "[b]: '<b>'"):
+        assert any(fragment in problem for problem in problems), (fragment, problems)
+    assert any("[b]: the placeholder %(pages)s" in problem for problem in problems)

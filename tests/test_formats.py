@@ -11,7 +11,7 @@ import pypdfium2
 import pytest
 
 from leafpress.finish import saddle_stitch_order
-from tests.conftest import ROOT, pdf_pages_text, render_py
+from tests.conftest import ROOT, guide_pdf, pdf_pages_text, render_py
 
 MM = 72 / 25.4
 
@@ -29,7 +29,7 @@ def outline_titles(document: pikepdf.Pdf) -> list[str]:
 
 
 def pdf(out: Path, lang: str, fmt: str) -> Path:
-    return out / "ldn-patient-guide" / f"ldn-patient-guide-{lang}-{fmt}.pdf"
+    return guide_pdf(out, lang, fmt)
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,86 @@ BAD_SOURCES = {
         "expected one of: disclaimer, warning, info",
     ),
     "custom tag": (GOOD.replace("text: Take", "text: !shout Take"), 14, "tags are not allowed"),
+    "python tag on a mapping": (
+        GOOD.replace("      - type: references", "      - !!python/object/apply:os.system\n        type: references"),
+        15,
+        "tags are not allowed",
+    ),
+    "explicit str tag": (GOOD.replace("title: Demo leaflet", "title: !!str Demo leaflet"), 2, "tags are not allowed"),
+    "anchor and alias": (
+        GOOD.replace("title: Demo leaflet", "title: &t Demo leaflet").replace("heading: Introduction", "heading: *t"),
+        2,
+        "anchors and aliases",
+    ),
+    "control character": (GOOD.replace("text: Take *4.5 mg* daily.", 'text: "Take \\x07 daily"'), 14, "control char"),
+    "bidi override in a dose": (
+        GOOD.replace("text: Take *4.5 mg* daily.", 'text: "Take \\u202e4.5 mg daily"'),
+        14,
+        "bidirectional override U+202E",
+    ),
+    "zero-width space in a number": (
+        GOOD.replace("text: Take *4.5 mg* daily.", 'text: "Take 4\\u200b5 mg daily"'),
+        14,
+        "invisible character U+200B",
+    ),
+    "bidi override in a citation": (
+        GOOD.replace("citation: Someone, *Journal* 2020;1:2-3.", 'citation: "\\u202dSomeone, 2020;1:2-3."'),
+        19,
+        "bidirectional override U+202D",
+    ),
+    "javascript link": (
+        GOOD.replace("text: Take *4.5 mg* daily.", "text: Take [this](javascript:alert(1)) daily."),
+        14,
+        "the scheme 'javascript'",
+    ),
+    "relative link": (GOOD.replace("text: Take *4.5 mg* daily.", "text: See [this](/etc/passwd)."), 14, "no scheme"),
+    "other autolink scheme": (GOOD.replace("text: Take *4.5 mg* daily.", "text: See <ftp://a.org/x>."), 14, "'ftp'"),
+    "long string": (GOOD.replace("text: Take *4.5 mg* daily.", "text: " + "word " * 2500), 14, "at most 10000"),
+    "deep nesting": (GOOD.replace("text: Take *4.5 mg* daily.", "text: " + "[" * 5000 + "]" * 5000), 14, "nest"),
 }
+
+CONTACT = (
+    GOOD
+    + """\
+      - type: contact
+        id: contact
+        entries:
+          - id: one
+            label: Write
+            kind: KIND
+            value: VALUE
+"""
+)
+
+BAD_CONTACTS = [
+    ("email", "linda(at)example.org", "expected an email address"),
+    ("phone", "call us", "expected a phone number"),
+    ("url", "javascript:alert(1)", "expected an http(s):// address"),
+    ("url", "ftp://example.org/", "expected an http(s):// address"),
+]
+
+
+@pytest.mark.parametrize(("kind", "value", "fragment"), BAD_CONTACTS)
+def test_contact_values_are_what_their_kind_says(tmp_path: Path, kind: str, value: str, fragment: str) -> None:
+    path = write_source(tmp_path, CONTACT.replace("KIND", kind).replace("VALUE", value))
+    with pytest.raises(SourceError) as caught:
+        load_leaflet(path)
+    assert caught.value.line == 27 and fragment in caught.value.message
+
+
+def test_a_huge_source_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    path = write_source(tmp_path, GOOD + "# padding\n" * 40_000)
+    with pytest.raises(SourceError, match="larger than 256 KB"):
+        load_leaflet(path)
+
+
+def test_a_billion_laughs_is_refused(tmp_path: Path) -> None:
+    laughs = "a: &a [lol, lol]\nb: &b [*a, *a]\nc: &c [*b, *b]\n" + "".join(
+        f"{chr(100 + i)}: &{chr(100 + i)} [*{chr(99 + i)}, *{chr(99 + i)}]\n" for i in range(15)
+    )
+    path = write_source(tmp_path, laughs)
+    with pytest.raises(SourceError, match="anchors and aliases"):
+        load_leaflet(path)
 
 
 @pytest.mark.parametrize("case", sorted(BAD_SOURCES))

@@ -13,7 +13,7 @@ from leafpress import plan as planning
 from leafpress.catalog import read_catalog, write_catalog
 from leafpress.cli import main
 from leafpress.fonts import load_font_setup
-from leafpress.plan import BuildCache, BuildOptions, plan_build, shared_digest
+from leafpress.plan import BuildCache, BuildOptions, EditionFacts, plan_build, shared_digest
 from leafpress.project import Project
 from tests.conftest import ROOT, render_py
 
@@ -79,9 +79,9 @@ def test_a_changed_catalog_puts_its_shared_renders_to_do(german_project: Path) -
     cache = BuildCache.read(out)
     plan = _plan(german_project, out)
     for edition in plan.unknown:  # as if a build had read every edition and written every file
-        cache.editions[edition.key] = {"incomplete": ""}
+        cache.editions[edition.key] = EditionFacts().to_json()
     for job in plan.jobs:
-        cache.files[job.relative_path] = job.key
+        cache.record(job.relative_path, job.key)
         (out / job.relative_path).parent.mkdir(parents=True, exist_ok=True)
         (out / job.relative_path).write_bytes(b"%PDF")
     cache.write(out)

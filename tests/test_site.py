@@ -49,7 +49,7 @@ def test_one_page_per_leaflet_language(full_build: Path) -> None:
     page = full_build / "ldn-patient-guide" / "de" / "index.html"
     parser = _Links()
     parser.feed(page.read_text(encoding="utf-8"))
-    assert parser.pdfs and all(href.startswith("../../ldn-patient-guide/") for href in parser.pdfs)
+    assert parser.pdfs and all(href.startswith("../../drafts/ldn-patient-guide/") for href in parser.pdfs)
     assert all((page.parent / href).resolve().is_file() for href in parser.pdfs)
     assert "Draft translation, not yet reviewed" in page.read_text(encoding="utf-8")
 
@@ -74,10 +74,13 @@ def test_browser_opens_the_page_and_downloads_a_pdf(full_build: Path, tmp_path: 
             assert page.locator("span.language-name[lang=ar][dir=rtl]").inner_text() == "العربية"
             assert page.get_by_text("Español").first.is_visible()
             with page.expect_download() as download_info:
-                page.locator('a[href="ldn-patient-guide/ldn-patient-guide-fr-a4.pdf"]').click()
+                page.locator('a[href="drafts/ldn-patient-guide/ldn-patient-guide-fr-a4.pdf"]').click()
             saved = tmp_path / "fr.pdf"
             download_info.value.save_as(saved)
-            assert saved.read_bytes() == (full_build / "ldn-patient-guide" / "ldn-patient-guide-fr-a4.pdf").read_bytes()
+            assert (
+                saved.read_bytes()
+                == (full_build / "drafts" / "ldn-patient-guide" / "ldn-patient-guide-fr-a4.pdf").read_bytes()
+            )
         finally:
             browser.close()
             server.shutdown()

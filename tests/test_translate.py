@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from leafpress.catalog import catalog_path, read_catalog, write_catalog
 from leafpress.cli import main
 from leafpress.fonts import load_font_setup
 from leafpress.translate import make_edition, source_edition
-from tests.conftest import ROOT, pdf_pages_text, squash
+from tests.conftest import GERMAN_CATALOG, ROOT, pdf_pages_text
 
 FONTS = load_font_setup(ROOT / "styles")
 
@@ -29,18 +30,20 @@ GERMAN = {
 
 
 def make_german(root: Path, *, fraction: float = 1.0, review: tuple[str, str] | None = None) -> Path:
-    """A German catalog translating ``fraction`` of the messages (others copied from English)."""
-    assert main(["init", "de"], root=root) == 0
+    """The project's German catalog with a few strings of our own, translating only ``fraction`` of
+    the messages (the others left empty)."""
     path = catalog_path_of(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(GERMAN_CATALOG, path)
     catalog = read_catalog(path, "de", "ldn-patient-guide")
     messages = [message for message in catalog if message.id]
     keep = int(len(messages) * fraction)
     for index, message in enumerate(messages):
         key = message.context or message.id
         if key in GERMAN:
-            message.string = GERMAN[key]
-        elif index < keep:
-            message.string = message.id
+            message.string = GERMAN[str(key)]
+        elif index >= keep:
+            message.string = ""
     catalog.set_header("X-Translators", "Max Mustermann")
     if review:
         catalog.set_header("X-Reviewed-By", review[0])
@@ -61,19 +64,22 @@ def build(root: Path, *args: str) -> tuple[int, Path]:
 
 
 GERMAN_PDF = "ldn-patient-guide/ldn-patient-guide-de-a4.pdf"
+GERMAN_DRAFT = "drafts/ldn-patient-guide/ldn-patient-guide-de-a4.pdf"
 
 
 def test_unreviewed_translation_is_marked_on_every_page(project_copy: Path) -> None:
     make_german(project_copy)
     code, out = build(project_copy)
     assert code == 0
-    pages = pdf_pages_text(out / GERMAN_PDF)
+    assert not (out / GERMAN_PDF).exists()  # a draft is never among the published files
+    pages = pdf_pages_text(out / GERMAN_DRAFT)
     for number, text in enumerate(pages, start=1):
         assert "Übersetzungsentwurf: noch nicht geprüft · Draft translation: not yet reviewed" in text
         assert f"LDN 2026 Leitfaden für Patienten · Seite {number} von {len(pages)}" in text
     assert "Wirkmechanismen" in pages[0]
     entry = json.loads((out / "manifest.json").read_text())[0]
-    assert (entry["lang"], entry["complete"], entry["reviewed"]) == ("de", 100, False)
+    assert (entry["lang"], entry["complete"], entry["reviewed"], entry["draft"]) == ("de", 100, False, True)
+    assert entry["path"] == GERMAN_DRAFT
 
 
 def test_incomplete_translation_is_skipped_unless_draft(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,17 +87,21 @@ def test_incomplete_translation_is_skipped_unless_draft(project_copy: Path, caps
     code, out = build(project_copy)
     assert code == 0
     assert "skipped ldn-patient-guide de: " in capsys.readouterr().out
-    assert not (out / GERMAN_PDF).exists()
+    assert not (out / GERMAN_PDF).exists() and not (out / GERMAN_DRAFT).exists()
 
     code, out = build(project_copy, "--draft")
     assert code == 0
     entry = json.loads((out / "manifest.json").read_text())[0]
-    assert 40 <= entry["complete"] < 100
-    pages = pdf_pages_text(out / GERMAN_PDF)
+    assert 40 <= entry["complete"] < 100 and entry["draft"] is True
+    pages = pdf_pages_text(out / GERMAN_DRAFT)
     mark = f"Übersetzungsentwurf, {entry['complete']}\u00a0% vollständig"  # percent formatted the German way
     assert all(mark in text.replace("\r\n", " ") for text in pages)
     assert "Wirkmechanismen" in pages[0]  # translated strings are used...
     assert "Possible Side Effects" in "\n".join(pages)  # ...and English fills the gaps
+
+    code, out = build(project_copy)  # without --draft again: the incomplete draft leaves
+    assert code == 0 and not (out / GERMAN_DRAFT).exists()
+    assert json.loads((out / "manifest.json").read_text()) == []
 
 
 def test_fuzzy_entries_are_never_used(project_copy: Path) -> None:
@@ -101,9 +111,9 @@ def test_fuzzy_entries_are_never_used(project_copy: Path) -> None:
     message.flags.add("fuzzy")
     write_catalog(path, catalog)
     code, out = build(project_copy)
-    assert code == 0 and not (out / GERMAN_PDF).exists()  # a fuzzy entry makes it incomplete
+    assert code == 0 and not (out / GERMAN_DRAFT).exists()  # a fuzzy entry makes it incomplete
     code, out = build(project_copy, "--draft")
-    text = "\n".join(pdf_pages_text(out / GERMAN_PDF))
+    text = "\n".join(pdf_pages_text(out / GERMAN_DRAFT))
     assert "Wirkmechanismen" not in text and "Mechanisms of Action" in text
 
 
@@ -117,7 +127,7 @@ def test_reviewed_translation_credits_on_the_last_page_only(project_copy: Path) 
     assert not any(credit in text for text in pages[:-1])
     assert not any("Draft translation" in text or "Übersetzungsentwurf" in text for text in pages)
     entry = json.loads((out / "manifest.json").read_text())[0]
-    assert entry["reviewed"] is True
+    assert entry["reviewed"] is True and entry["draft"] is False and entry["path"] == GERMAN_PDF
 
 
 def test_a_malformed_review_date_is_reported(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,8 +168,25 @@ HOSTILE = {
 }
 
 
-def test_template_strings_are_text_never_markup(project_copy: Path) -> None:
-    """A translator's msgstr for the page furniture is printed as the characters it holds."""
+def test_template_strings_are_text_never_markup(guide: object) -> None:
+    """Whatever a msgstr for the page furniture holds is laid out as the characters it holds."""
+    from babel import Locale
+
+    from leafpress.html import PageSetup, render_html
+
+    translations = {(None, source): (target, Path("de.po"), 1) for source, target in HOSTILE.items()}
+    edition = make_edition(guide, FONTS, translations, Locale.parse("de"))  # type: ignore[arg-type]
+    html = render_html(edition, PageSetup("a4", ()))
+    assert '<img src="file' not in html and "<style>body" not in html and 'href="javascript' not in html
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt; Ausgabe 2026" in html
+    assert "&lt;a href=&#34;javascript:alert(1)&#34;&gt;Klick&lt;/a&gt;" in html
+    assert '"\\3c style>body { display: none }\\3c /style> Seite "' in html  # inside the CSS footer, as text
+
+
+def test_markup_in_a_template_string_keeps_the_language_out(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build's gate refuses such a catalog: nothing of German is written, and each msgstr is named."""
     path = make_german(project_copy)
     catalog = read_catalog(path, "de", "ldn-patient-guide")
     for message in catalog:
@@ -167,12 +194,11 @@ def test_template_strings_are_text_never_markup(project_copy: Path) -> None:
             message.string = HOSTILE[str(message.id)]
     write_catalog(path, catalog)
     code, out = build(project_copy)
-    assert code == 0
-    text = squash(" ".join(pdf_pages_text(out / GERMAN_PDF)))
-    assert squash('<img src="file:///etc/passwd"> Ausgabe 2026') in text
-    assert squash('<a href="javascript:alert(1)">Klick</a>') in text  # (hyphenated in the narrow QR caption)
-    assert squash("<style>body { display: none }</style> Seite 1 von") in text
-    assert "Wirkmechanismen" in text  # the page is still there: nothing was hidden by a style
+    assert code == 1
+    assert not [p for p in out.rglob("*.pdf") if "-de-" in p.name]
+    error = capsys.readouterr().err
+    assert "[]: '<img src=\"file:///etc/passwd\">' looks like markup" in error
+    assert "[]: '<a href=\"javascript:alert(1)\">' looks like markup" in error
 
 
 GERMAN_SOURCE = """\
@@ -211,7 +237,7 @@ def test_the_source_language_comes_from_the_leaflet(project_copy: Path) -> None:
     manifest = {entry["lang"]: entry for entry in json.loads((out / "manifest.json").read_text())}
     assert manifest["de"]["reviewed"] is True and manifest["en"]["reviewed"] is False
     german = " ".join(pdf_pages_text(out / "merkblatt" / "merkblatt-de-a4.pdf"))
-    english_text = " ".join(pdf_pages_text(out / "merkblatt" / "merkblatt-en-a4.pdf"))
+    english_text = " ".join(pdf_pages_text(out / "drafts" / "merkblatt" / "merkblatt-en-a4.pdf"))
     assert "Beginnen Sie mit 1,5 mg." in german and "Draft translation" not in german
     assert "Start with 1.5 mg." in english_text and "Draft translation: not yet reviewed" in english_text
     assert main(["check"], root=project_copy) == 0  # numbers are read the German way in the source
