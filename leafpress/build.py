@@ -164,18 +164,19 @@ class Build:
 
         try:
             edition, catalog = edition_and_catalog(self.project, leaflet, self.fonts, planned.lang)
-            check_coverage(edition.printed_strings(), edition.lang, self.fonts)
         except LeafletError as error:
             return None, EditionFacts(refused="bad", problems=(_bad_input(planned, error),))
-        errors: list[str] = []
         if catalog is not None:
             units = load_units(self.project.translations_dir)
             languages = Languages(edition.source_locale, edition.locale, units)
             errors = [str(problem) for problem in catalog_problems(*catalog, languages) if problem.is_error]
-        if errors:
-            return None, EditionFacts(refused="rejected", problems=tuple(errors))
-        reason = incomplete_reason(edition)
-        return edition, EditionFacts(draft=bool(reason) or not edition.reviewed, incomplete=reason)
+            if errors:
+                return None, EditionFacts(refused="rejected", problems=tuple(errors))
+        try:
+            check_coverage(edition.printed_strings(), edition.lang, self.fonts)
+        except LeafletError as error:
+            return None, EditionFacts(refused="bad", problems=(str(error),))
+        return edition, EditionFacts(draft=edition.draft, incomplete=incomplete_reason(edition))
 
     def refuse(self, refusal: Refusal) -> None:
         """An edition may not be written: say why, and take its earlier files out of the folder."""
@@ -270,35 +271,16 @@ def render_tasks(jobs: list[Job], editions: dict[str, Edition]) -> list[RenderTa
 
 def write_output(out_dir: Path, output: RenderOutput, edition: Edition, draft: bool) -> ManifestEntry:
     """Write one finished file atomically; returns its manifest entry."""
+    from .html import edition_metadata
+
     data = output.pdf.data
     write_atomic(out_dir / output.path, data)
-    review = edition.review
     return ManifestEntry(
-        leaflet=edition.leaflet.id,
-        lang=edition.lang,
+        **edition_metadata(edition),  # type: ignore[arg-type]
         format=output.format,
         path=output.path,
         pages=output.pdf.pages,
         bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        complete=edition.complete,
-        reviewed=edition.reviewed,
         draft=draft,
-        title=_plain(edition.leaflet.title.value),
-        source_title=_plain(edition.source.title.value),
-        organisation=edition.leaflet.organisation.value,
-        language_name=edition.language_name,
-        english_name=edition.english_name,
-        direction=edition.direction,
-        date=edition.date_text,
-        translators="; ".join(review.translators) if review else "",
-        reviewer=review.reviewer if review else "",
-        review_date=review.date.isoformat() if review and review.date else "",
-        awaiting_review=edition.furniture["awaiting_review"] if draft else "",
     )
-
-
-def _plain(text: str) -> str:
-    from .markup import plain_text
-
-    return plain_text(text)

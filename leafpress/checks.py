@@ -65,25 +65,38 @@ class Unit:
 
 
 UNITS_FILE = "units.toml"
+#: The units table every project starts with; ``translations/units.toml`` extends it.
+DEFAULT_UNITS = Path(__file__).parent / UNITS_FILE
+
+
+def _read_units_table(path: Path) -> dict[str, dict[str, list[str]]]:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SourceError(path, getattr(error, "lineno", 1), 1, f"cannot read the units table: {error}") from None
+    for name, entry in data.items():
+        if not isinstance(entry, dict) or not all(isinstance(v, list) and v for v in entry.values()):
+            raise SourceError(path, 1, 1, f"[{name}]: every entry is a non-empty list of spellings")
+    return data
 
 
 def load_units(translations_dir: Path) -> tuple[Unit, ...]:
-    """The units table ``translations/units.toml`` (empty when there is none)."""
-    import tomllib
-
-    path = translations_dir / UNITS_FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return ()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SourceError(path, getattr(error, "lineno", 1), 1, f"cannot read the units table: {error}") from None
+    """The units table: the package's own, extended by ``translations/units.toml`` when there is one."""
+    table = _read_units_table(DEFAULT_UNITS)
+    project = translations_dir / UNITS_FILE
+    if project.is_file():
+        for name, entry in _read_units_table(project).items():
+            merged = table.setdefault(name, {})
+            for lang, spellings in entry.items():
+                merged[lang] = [*merged.get(lang, []), *spellings]
     units = []
-    for name, entry in data.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("source"), list) or not entry["source"]:
-            raise SourceError(path, 1, 1, f"[{name}] needs a non-empty list 'source'")
-        spellings = {lang: tuple(values) for lang, values in entry.items() if lang != "source"}
-        units.append(Unit(name, tuple(entry["source"]), spellings))
+    for name, entry in table.items():
+        if not entry.get("source"):
+            raise SourceError(project if project.is_file() else DEFAULT_UNITS, 1, 1, f"[{name}] needs a list 'source'")
+        by_language = {lang: tuple(values) for lang, values in entry.items() if lang != "source"}
+        units.append(Unit(name, tuple(entry["source"]), by_language))
     return tuple(units)
 
 

@@ -121,13 +121,21 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     with BuildReporter(out_dir) as reporter:
         result = run_build(project, options, out_dir, reporter, workers=args.jobs or os.cpu_count() or 1)
         reporter.summary(result)
-    if result.written or result.withdrawn or not (out_dir / "index.html").is_file():
+    if result.written or result.withdrawn or site_out_of_date(out_dir):
         from .manifest import read_manifest
         from .site import write_site
 
         pages = write_site(out_dir, read_manifest(out_dir))
         print(f"download page: {display_path(pages[0])}")
     return result.exit_code
+
+
+def site_out_of_date(out_dir: Path) -> bool:
+    """Whether the download page is missing or older than the manifest (a build stopped before it)."""
+    page, manifest = out_dir / "index.html", out_dir / "manifest.json"
+    if not page.is_file():
+        return True
+    return manifest.is_file() and manifest.stat().st_mtime_ns > page.stat().st_mtime_ns
 
 
 def output_folder(path: Path) -> Path:

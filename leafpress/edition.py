@@ -98,6 +98,7 @@ class Edition:
     stats: CatalogStats | None = None  # None for the source edition
     review: Review | None = None  # None for the source edition
     catalog_path: Path | None = None  # the catalog it was translated with
+    problems: tuple[str, ...] = ()  # check problems, shown on page 1 of a translator's preview only
 
     @property
     def source_locale(self) -> str:
@@ -117,6 +118,11 @@ class Edition:
     def publishable(self) -> bool:
         """True when every message is translated and none is fuzzy: built without ``--draft``."""
         return self.stats is None or self.stats.complete
+
+    @property
+    def draft(self) -> bool:
+        """Not both complete and reviewed: written under ``drafts/`` and marked on every page."""
+        return not (self.publishable and self.reviewed)
 
     @property
     def reviewed(self) -> bool:

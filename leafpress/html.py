@@ -9,6 +9,7 @@ them, because paper cannot be clicked. Each block type is laid out by ``template
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,6 +90,29 @@ def qr_data_uri(url: str) -> str:
     return str(segno.make(url, error="m").svg_data_uri(scale=4, border=0, dark="#000"))
 
 
+def edition_metadata(edition: Edition) -> dict[str, object]:
+    """What the manifest says of an edition (besides its files), also kept in each PDF's document
+    information so that a lost manifest can be made again from the files."""
+    review = edition.review
+    return {
+        "leaflet": edition.leaflet.id,
+        "lang": edition.lang,
+        "complete": edition.complete,
+        "reviewed": edition.reviewed,
+        "title": plain_text(edition.leaflet.title.value),
+        "source_title": plain_text(edition.source.title.value),
+        "organisation": edition.leaflet.organisation.value,
+        "language_name": edition.language_name,
+        "english_name": edition.english_name,
+        "direction": edition.direction,
+        "date": edition.date_text,
+        "translators": "; ".join(review.translators) if review else "",
+        "reviewer": review.reviewer if review else "",
+        "review_date": review.date.isoformat() if review and review.date else "",
+        "awaiting_review": edition.furniture["awaiting_review"] if edition.draft else "",
+    }
+
+
 def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:
     """The complete HTML document of one edition in one format.
 
@@ -101,4 +125,5 @@ def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:
         page=page,
         font_css=Markup(font_css),
         qr_image=qr_data_uri(edition.page_url) if edition.page_url else "",
+        metadata=json.dumps(edition_metadata(edition), ensure_ascii=False, sort_keys=True),
     )

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from .errors import display_path
 from .output import write_atomic
 
 MANIFEST_NAME = "manifest.json"
@@ -63,14 +67,101 @@ def _entry(raw: object) -> ManifestEntry | None:
         return None
 
 
-def read_manifest(out_dir: Path) -> list[ManifestEntry]:
-    """The entries of ``out_dir/manifest.json`` whose files still exist (empty if none)."""
-    try:
-        raw = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+#: What every PDF says of its edition (in its document information, under this key), so that a lost
+#: manifest can be made again from the files: the edition-level fields of :class:`ManifestEntry`.
+EDITION_KEY = "leafpressedition"
+EDITION_FIELDS = (
+    "leaflet",
+    "lang",
+    "complete",
+    "reviewed",
+    "title",
+    "source_title",
+    "organisation",
+    "language_name",
+    "english_name",
+    "direction",
+    "date",
+    "translators",
+    "reviewer",
+    "review_date",
+    "awaiting_review",
+)
+FILE_NAME = re.compile(
+    r"(?:drafts/)?(?P<leaflet>[a-z0-9-]+)/(?P=leaflet)-(?P<lang>[A-Za-z0-9-]+?)-(?P<format>[a-z0-9-]+)\.pdf"
+)
+
+
+def _parse(raw: object) -> list[ManifestEntry] | None:
+    """The entries of a manifest's JSON, or None when it is not a manifest."""
+    if not isinstance(raw, list):
+        return None
+    entries = [_entry(item) for item in raw]
+    return None if any(entry is None for entry in entries) else [entry for entry in entries if entry is not None]
+
+
+def _read_entries(out_dir: Path) -> list[ManifestEntry] | None:
+    """The entries of the manifest ([] when there is none), or None when it cannot be read."""
+    path = out_dir / MANIFEST_NAME
+    if not path.is_file():
         return []
-    entries = [_entry(item) for item in raw] if isinstance(raw, list) else []
-    return [entry for entry in entries if entry is not None and (out_dir / entry.path).is_file()]
+    try:
+        return _parse(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def read_manifest(out_dir: Path) -> list[ManifestEntry]:
+    """The entries of ``out_dir/manifest.json`` whose files still exist (empty if there is none). A
+    manifest that cannot be read is made again from the PDFs on disk, with a warning: never emptied."""
+    entries = _read_entries(out_dir)
+    if entries is None:
+        with manifest_lock(out_dir):
+            entries = _read_entries(out_dir)  # another build may have made it again meanwhile
+            if entries is None:
+                entries = _rebuild(out_dir)
+                write_atomic(out_dir / MANIFEST_NAME, manifest_bytes(entries))
+    return [entry for entry in entries if (out_dir / entry.path).is_file()]
+
+
+def _rebuild(out_dir: Path) -> list[ManifestEntry]:
+    """The entries of the PDFs on disk (what each says of its edition), with a warning."""
+    entries = [entry for pdf in sorted(out_dir.rglob("*.pdf")) if (entry := entry_from_pdf(out_dir, pdf))]
+    print(
+        f"warning: {display_path(out_dir / MANIFEST_NAME)} could not be read; made again from "
+        f"the {len(entries)} PDFs on disk",
+        file=sys.stderr,
+    )
+    return entries
+
+
+def entry_from_pdf(out_dir: Path, pdf: Path) -> ManifestEntry | None:
+    """The manifest entry of a PDF this tool wrote (None for any other file)."""
+    import pikepdf
+
+    name = FILE_NAME.fullmatch(pdf.relative_to(out_dir).as_posix())
+    if name is None:
+        return None
+    data = pdf.read_bytes()
+    try:
+        with pikepdf.open(pdf) as document:
+            edition = json.loads(str(document.docinfo.get("/" + EDITION_KEY, "")))
+            pages = len(document.pages)
+    except (pikepdf.PdfError, ValueError):
+        return None
+    if not isinstance(edition, dict) or set(EDITION_FIELDS) - set(edition):
+        return None
+    values = {field: edition[field] for field in EDITION_FIELDS}
+    relative = pdf.relative_to(out_dir).as_posix()
+    return ManifestEntry(
+        **values,
+        format=name.group("format"),
+        path=relative,
+        pages=pages,
+        bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        draft=relative.startswith("drafts/"),
+    )
 
 
 def manifest_bytes(entries: Iterable[ManifestEntry]) -> bytes:
@@ -95,7 +186,9 @@ def update_manifest(out_dir: Path, added: Iterable[ManifestEntry], removed: Iter
     """Merge ``added`` into the manifest and drop the paths in ``removed``, under the lock; returns
     the whole manifest. The file is rewritten only when its content changes."""
     with manifest_lock(out_dir):
-        entries = {entry.path: entry for entry in read_manifest(out_dir)}
+        found = _read_entries(out_dir)
+        known = found if found is not None else _rebuild(out_dir)
+        entries = {entry.path: entry for entry in known if (out_dir / entry.path).is_file()}
         for path in removed:
             entries.pop(path, None)
         entries.update((entry.path, entry) for entry in added)

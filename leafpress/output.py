@@ -21,6 +21,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
+    except OSError as error:  # a full disk, a read-only folder: name the file it was for
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise OSError(error.errno, error.strerror, str(path)) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)

@@ -113,7 +113,9 @@ class PdfRenderer:
             document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
                 font_config=self._font_config(fonts_key), **options
             )
-            data = document.write_pdf(**options)
+            data = document.write_pdf(custom_metadata=True, **options)
+        except OSError:  # the machine's fault (a full disk), not the document's: said as such
+            raise
         except Exception as error:
             cause = error.__cause__ or error
             raise RenderError(f"{type(error).__name__}: {error} ({cause})") from error

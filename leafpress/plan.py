@@ -208,13 +208,15 @@ def _installed_distributions() -> list[str]:
 
 
 def shared_digest(project: Project, system_fonts: Iterable[Path] = ()) -> str:
-    """A digest of every input all editions share: the package's code and templates, the styles and
-    shipped fonts (their bytes), system fonts (their size and date) and the installed libraries."""
+    """A digest of every input all editions share: the package's code, templates and tables, the styles
+    and shipped fonts (their bytes), the project's units table, system fonts (their size and date) and
+    the installed libraries."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    code = sorted([*package.glob("*.py"), *package.glob("templates/**/*.j2")])
+    code = sorted([*package.glob("*.py"), *package.glob("*.toml"), *package.glob("templates/**/*.j2")])
     styles = sorted(path for path in project.styles_dir.rglob("*") if path.is_file())
-    for folder, files in ((package, code), (project.styles_dir, styles)):
+    tables = sorted(project.translations_dir.glob("*.toml"))  # the units table: it decides what passes
+    for folder, files in ((package, code), (project.styles_dir, styles), (project.translations_dir, tables)):
         for path in files:  # named relative to their folder: moving the project keeps its keys
             digest.update(f"{path.relative_to(folder)}\0{file_digest(path)}\0".encode())
     for font in system_fonts:

@@ -3,11 +3,13 @@
 ``render.py preview LANG`` watches the catalogs, sources, templates and styles (watchfiles) and keeps
 WeasyPrint and the fonts set up between saves, so a saved catalog becomes a new PDF in about half a
 second. It renders in draft mode (missing strings in the source language, pages marked) and prints
-the ``check`` problems of the strings that changed.
+the ``check`` problems of the strings that changed. Unlike a build, it renders a translation whose
+checks fail, with every problem listed in a banner on page 1: the translator sees what to mend.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 
 from .catalog import discover_catalogs, locale_id, read_catalog
-from .checks import Languages, Problem, check_message
+from .checks import Languages, Problem, catalog_problems, check_message, load_units
 from .errors import LeafletError, display_path
 from .fonts import FONTS_FILE, check_coverage, load_font_setup
 from .formats import FORMATS
@@ -25,7 +27,7 @@ from .model import Leaflet
 from .output import write_atomic
 from .plan import discover_sources, file_digest
 from .project import Project
-from .translate import edition_for
+from .translate import edition_and_catalog
 from .workers import RenderTask, Worker, worker_settings
 
 #: (catalog, msgctxt, msgid) -> the message, of every message of a language's catalogs.
@@ -87,15 +89,25 @@ class Previewer:
         return self._worker
 
     def render(self) -> Path:
-        """Render the draft now; returns the PDF written."""
+        """Render the draft now, with its check problems on page 1 (a build would refuse it, a
+        translator needs to see it); returns the PDF written."""
         worker = self.worker()
         fonts = worker.settings.fonts
-        edition = edition_for(self.project, self.leaflet(), fonts, self.lang)
+        edition, catalog = edition_and_catalog(self.project, self.leaflet(), fonts, self.lang)
+        if catalog is not None:
+            languages = Languages(edition.source_locale, edition.locale, load_units(self.project.translations_dir))
+            problems = [problem for problem in catalog_problems(*catalog, languages) if problem.is_error]
+            edition = dataclasses.replace(edition, problems=tuple(map(banner_line, problems)))
         check_coverage(edition.printed_strings(), edition.lang, fonts)
         target = f"{edition.leaflet.id}/{edition.leaflet.id}-{edition.lang}-a4.pdf"
         (output,) = worker.render(RenderTask(edition, FORMATS["a4"].layout, (("a4", target),)))
         write_atomic(self.out_dir / output.path, output.pdf.data)
         return self.out_dir / output.path
+
+
+def banner_line(problem: Problem) -> str:
+    """A check problem as the preview's banner shows it: the catalog line, the context, what."""
+    return f"line {problem.line} [{problem.context or ''}]: {problem.message}"
 
 
 def watched_paths(project: Project) -> list[Path]:

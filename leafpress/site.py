@@ -11,6 +11,7 @@ and ``dir`` on each name.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -110,4 +111,14 @@ def write_site(out_dir: Path, entries: list[ManifestEntry]) -> list[Path]:
         data = html.encode("utf-8")
         if not path.is_file() or path.read_bytes() != data:
             write_atomic(path, data)
+    os.utime(out_dir / "index.html")  # now newer than the manifest it was made from, even if unchanged
+    _remove_old_thumbnails(out_dir, leaflets)
     return list(pages)
+
+
+def _remove_old_thumbnails(out_dir: Path, leaflets: dict[str, list[LanguageRow]]) -> None:
+    """Thumbnails of files no longer listed (an older text, a withdrawn language) leave too."""
+    current = {row.thumbnail for rows in leaflets.values() for row in rows}
+    for thumbnail in out_dir.glob("*/thumbnails/*.png"):
+        if thumbnail.relative_to(out_dir).as_posix() not in current:
+            thumbnail.unlink(missing_ok=True)

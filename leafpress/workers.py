@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +97,7 @@ class Worker:
             rendered = self.renderer.render(html, fonts_key=font_css, **task.layout.pdf_options)
             rtl = task.edition.direction == "rtl"
             return [RenderOutput(path, fmt, FORMATS[fmt].finish(rendered, rtl)) for fmt, path in task.outputs]
-        except (LeafletError, RenderError):
+        except (LeafletError, RenderError, OSError):
             raise
         except Exception as error:  # a library failing inside one task: name the task
             raise RenderError(f"{task.label}: {type(error).__name__}: {error}") from error
@@ -106,8 +107,25 @@ class Worker:
 _process_worker: Worker | None = None
 
 
-def _start_process(settings: WorkerSettings) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this process when the build that started it dies, even by SIGKILL (Linux's
+    ``PR_SET_PDEATHSIG``; elsewhere the pool's own shutdown has to do)."""
+    import ctypes
+    import ctypes.util
+    import signal
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build died before the line above: follow it now
+        os._exit(1)
+
+
+def _start_process(settings: WorkerSettings, parent: int) -> None:
     global _process_worker
+    _die_with_parent(parent)
     _process_worker = Worker(settings)
 
 
@@ -135,7 +153,7 @@ class RenderPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_process,
-                initargs=(self.settings,),
+                initargs=(self.settings, os.getpid()),
             )
             for _ in range(self.workers):  # start every process now: they import WeasyPrint meanwhile
                 self._executor.submit(_ready)

@@ -33,14 +33,44 @@ def render_py(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
 
 
+#: Where the session's full build goes; set by the first pytest process, inherited by xdist's workers.
+FULL_BUILD_VARIABLE = "LEAFPRESS_TEST_FULL_BUILD"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start the session's full build at once, in the background, so that the tests that need no
+    PDF run meanwhile (in the main pytest process only: xdist's workers inherit its folder)."""
+    if hasattr(config, "workerinput") or os.environ.get(FULL_BUILD_VARIABLE):
+        return
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="leafpress-tests-"))
+    os.environ[FULL_BUILD_VARIABLE] = str(folder)
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("COV_CORE")}
+    render = f'"{sys.executable}" "{ROOT / "render.py"}" --out "{folder / "dist"}"'
+    command = f'{render} > "{folder / "log"}" 2>&1; echo $? > "{folder / "rc"}"'
+    subprocess.Popen(["sh", "-c", command], env=environment, start_new_session=True)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.get(FULL_BUILD_VARIABLE)
+    if folder and not hasattr(config, "workerinput") and (Path(folder) / "rc").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def full_build() -> Path:
     """The output folder of a plain ``render.py``: every language in every format, rendered once per
-    test session and shared by every test that reads PDFs."""
-    out = tmp_path_factory.mktemp("dist")
-    result = render_py(ROOT, "--out", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    test session (started when the session starts) and shared by every test that reads PDFs."""
+    import time
+
+    folder = Path(os.environ[FULL_BUILD_VARIABLE])
+    deadline = time.monotonic() + 600
+    while not (folder / "rc").is_file() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    code = (folder / "rc").read_text().strip() if (folder / "rc").is_file() else "timeout"
+    assert code == "0", f"the session's build failed ({code}):\n" + (folder / "log").read_text()[-3000:]
+    return folder / "dist"
 
 
 def guide_pdf(out: Path, lang: str, fmt: str = "a4", leaflet: str = "ldn-patient-guide") -> Path:
@@ -100,3 +130,81 @@ def german_project(project_copy: Path) -> Path:
     target.parent.mkdir(parents=True)
     shutil.copy(GERMAN_CATALOG, target)
     return project_copy
+
+
+SMALL_LEAFLET = """\
+id: demo
+title: Demo leaflet
+edition: "2026"
+date: 2026-01-01
+organisation: Demo Trust
+source_language: en
+public_url: https://leaflets.example.org/demo/
+sections:
+  - id: dosing
+    heading: Dosing
+    blocks:
+      - type: paragraph
+        id: dose
+        text: Take 4.5 mg twice a day; see [the guide](https://example.org/guide).
+      - type: list
+        id: effects
+        items:
+          sleep: Vivid dreams
+          head: Headache
+  - id: contact
+    heading: Contact
+    blocks:
+      - type: contact
+        id: contact
+        entries:
+          - id: phone
+            label: Phone
+            kind: phone
+            value: 01223 08 2021
+"""
+
+#: A faithful German translation of every message of the small leaflet.
+SMALL_GERMAN = {
+    "Demo leaflet": "Demo-Merkblatt",
+    "Dosing": "Dosierung",
+    "Take 4.5 mg twice a day; see [the guide](https://example.org/guide).": (
+        "Nehmen Sie zweimal täglich 4,5 mg; siehe [den Leitfaden](https://example.org/guide)."
+    ),
+    "Vivid dreams": "Lebhafte Träume",
+    "Headache": "Kopfschmerzen",
+    "Contact": "Kontakt",
+    "Phone": "Telefon",
+    "Page %(page)s of %(pages)s": "Seite %(page)s von %(pages)s",
+    "Draft translation, %(complete)s complete": "Übersetzungsentwurf, %(complete)s vollständig",
+    "Draft translation: not yet reviewed": "Übersetzungsentwurf: noch nicht geprüft",
+    "Edition %(edition)s": "Ausgabe %(edition)s",
+    "Scan the code for the latest version of this leaflet:": "Scannen Sie den Code für die neueste Fassung:",
+    "Translated by %(translators)s, reviewed by %(reviewer)s on %(date)s": (
+        "Übersetzt von %(translators)s, geprüft von %(reviewer)s am %(date)s"
+    ),
+    "Translations awaiting review: not for clinical use": "Übersetzungen vor der Prüfung: nicht klinisch verwenden",
+}
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A project with a one-page leaflet and a complete German catalog: quick to render, for tests
+    of what a build does rather than of what the guide says."""
+    from leafpress.catalog import read_catalog, write_catalog
+    from leafpress.cli import main
+
+    root = tmp_path / "small"
+    shutil.copytree(ROOT / "styles", root / "styles")
+    (root / "leaflets" / "demo").mkdir(parents=True)
+    (root / "leaflets" / "demo" / "leaflet.yaml").write_text(SMALL_LEAFLET, encoding="utf-8")
+    (root / "translations").mkdir()
+    assert main(["init", "de"], root=root) == 0
+    path = root / "translations" / "de" / "LC_MESSAGES" / "demo.po"
+    catalog = read_catalog(path, "de", "demo")
+    for message in catalog:
+        if message.id:
+            message.string = SMALL_GERMAN[str(message.id)]
+    catalog.set_header("X-Translators", "Max Mustermann")
+    write_catalog(path, catalog)
+    return root

@@ -22,35 +22,35 @@ def _snapshot(out: Path) -> dict[str, int]:
     return {path.name: path.stat().st_mtime_ns for path in sorted(out.rglob("*.pdf"))}
 
 
-def test_incremental_builds_redo_only_what_changed(german_project: Path) -> None:
-    german = german_project / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
-    out = german_project / "dist"
+def test_incremental_builds_redo_only_what_changed(small_project: Path) -> None:
+    german = small_project / "translations" / "de" / "LC_MESSAGES" / "demo.po"
+    out = small_project / "dist"
     args = ["--out", str(out), "--format", "a4", "--format", "letter"]
-    assert render_py(german_project, *args).returncode == 0
+    assert render_py(small_project, *args).returncode == 0
     first = _snapshot(out)
     assert len(first) == 4
 
-    result = render_py(german_project, *args)  # nothing changed: nothing written
+    result = render_py(small_project, *args)  # nothing changed: nothing written
     assert _snapshot(out) == first
     assert "0 PDFs written, 4 unchanged" in result.stdout
 
-    catalog = read_catalog(german, "de", "ldn-patient-guide")
-    next(m for m in catalog if m.context == "cancer.heading").string = "Krebserkrankungen"
+    catalog = read_catalog(german, "de", "demo")
+    next(m for m in catalog if m.context == "dosing.heading").string = "Dosis"
     write_catalog(german, catalog)
-    assert render_py(german_project, *args).returncode == 0  # one catalog changed: only its PDFs
+    assert render_py(small_project, *args).returncode == 0  # one catalog changed: only its PDFs
     second = _snapshot(out)
     changed = sorted(name for name in second if second[name] != first[name])
-    assert changed == ["ldn-patient-guide-de-a4.pdf", "ldn-patient-guide-de-letter.pdf"]
+    assert changed == ["demo-de-a4.pdf", "demo-de-letter.pdf"]
 
-    stylesheet = german_project / "styles" / "leaflet.css"
+    stylesheet = small_project / "styles" / "leaflet.css"
     stylesheet.write_text(stylesheet.read_text() + "\n/* a change every leaflet shares */\n")
-    assert render_py(german_project, *args).returncode == 0  # a shared input changed: everything
+    assert render_py(small_project, *args).returncode == 0  # a shared input changed: everything
     third = _snapshot(out)
     assert all(third[name] != second[name] for name in third)
 
-    assert render_py(german_project, "--out", str(out), "--force", "--lang", "en", "--format", "a4").returncode == 0
+    assert render_py(small_project, "--out", str(out), "--force", "--lang", "en", "--format", "a4").returncode == 0
     forced = _snapshot(out)
-    assert [name for name in forced if forced[name] != third[name]] == ["ldn-patient-guide-en-a4.pdf"]
+    assert [name for name in forced if forced[name] != third[name]] == ["demo-en-a4.pdf"]
 
 
 def _plan(root: Path, out: Path, **options: object) -> planning.Plan:

@@ -167,14 +167,14 @@ def test_a_character_without_glyph_stops_the_build(project_copy: Path, capsys: p
 
 
 def test_a_translation_without_glyph_names_the_catalog(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
     from leafpress.catalog import write_catalog
 
-    assert main(["init", "uk"], root=project_copy) == 0
     path = project_copy / "translations" / "uk" / "LC_MESSAGES" / "ldn-patient-guide.po"
+    path.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "translations" / "uk" / "LC_MESSAGES" / "ldn-patient-guide.po", path)
     catalog = read_catalog(path, "uk", "ldn-patient-guide")
-    for message in catalog:
-        if message.id:
-            message.string = message.id
     next(m for m in catalog if m.context == "cancer.heading").string = "Рак ☃"  # no glyph in Noto Sans
     write_catalog(path, catalog)
     assert main(["--out", str(project_copy / "dist"), "--lang", "uk"], root=project_copy) == 2
