@@ -10,8 +10,17 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # WeasyPrint's system libraries (Pango, HarfBuzz with its subsetter: without libharfbuzz-subset0
 # font subsetting falls back to fontTools, 3x slower here and 35x for Chinese), gettext's msgfmt
 # for catalog checks, Debian's Chromium for the download page's browser test, and Python's venv.
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+# Wait up to ten minutes for another install (unattended upgrades, a second setup) to release
+# the package manager's locks instead of failing at once: `apt-get install` waits by itself with
+# DPkg::Lock::Timeout; `apt-get update` does not, so it is tried again while the lock is held.
+APT="$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600"
+for attempt in $(seq 120); do
+    if output=$($APT update -q 2>&1); then break; fi
+    if ! grep -q "Could not get lock" <<<"$output" || [ "$attempt" -eq 120 ]; then echo "$output" >&2; exit 1; fi
+    [ "$attempt" -eq 1 ] && echo "setup.sh: another install holds the package lists; waiting for it" >&2
+    sleep 5
+done
+$APT install -y -q --no-install-recommends \
     python3 python3-venv python3-pip \
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 \
     fonts-droid-fallback chromium \
