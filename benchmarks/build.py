@@ -13,6 +13,10 @@ changed. Wall-clock times on this machine are noisy: medians of several runs, an
 * one A4 job, ours against bare WeasyPrint on the same HTML (warm, median of N);
 * preview: from a saved catalog to the new PDF on disk, with ``render.py preview`` running;
 * peak memory: the largest resident set of any process of the cold build.
+
+The goals in seconds were set on this machine when bare WeasyPrint rendered the English A4 in
+0.331 s; this machine's speed drifts by half that and more from day to day, so each time goal is also
+printed scaled by today's bare A4 render (the "scaled goal"), the figure to compare with.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 GERMAN = Path("translations/de/LC_MESSAGES/ldn-patient-guide.po")
+#: Bare WeasyPrint's English A4 render when the time goals were set (issue 10): 0.331 s.
+REFERENCE_BARE_A4 = 0.331
 
 
 def copy_project(target: Path) -> Path:
@@ -145,17 +151,22 @@ def main() -> int:
         bare_sum, ours, bare, ratio, files = bare_weasyprint_seconds(project, args.repeat)
         preview = preview_seconds(project, Path(temporary) / "preview", max(3, args.repeat // 2))
     ideal = bare_sum / cores
+    scale = bare / REFERENCE_BARE_A4
+    print(f"this machine today: bare A4 {bare:.3f} s, {scale:.2f} x the {REFERENCE_BARE_A4} s the goals were set at")
     print(f"files built                          {files}")
     print(f"cold full build                      {cold:7.2f} s")
     print(f"  bare WeasyPrint, same HTML         {bare_sum:7.2f} s in all / {cores} cores = {ideal:.2f} s")
     print(f"  cold / (bare / cores)              {cold / ideal:7.2f} x   (goal <= 1.0)")
-    print(f"no-op rebuild (median)               {noop:7.3f} s   (goal <= 0.15 s)")
-    print(f"one German string changed            {one_string:7.2f} s   (goal <= 2.5 s), rebuilt {len(rebuilt)} files:")
+    print(f"no-op rebuild (median)               {noop:7.3f} s   (goal <= 0.15 s; scaled {0.15 * scale:.3f} s)")
+    print(
+        f"one German string changed            {one_string:7.2f} s   (goal <= 2.5 s; scaled {2.5 * scale:.2f} s), "
+        f"rebuilt {len(rebuilt)} files:"
+    )
     print(f"  {', '.join(rebuilt)}")
     print(
         f"one A4 job: ours / bare (medians)    {ours:7.3f} s / {bare:.3f} s, paired ratio {ratio:.3f} x (goal <= 1.05)"
     )
-    print(f"preview, save to new PDF (median)    {preview:7.3f} s   (goal <= 0.5 s)")
+    print(f"preview, save to new PDF (median)    {preview:7.3f} s   (goal <= 0.5 s; scaled {0.5 * scale:.3f} s)")
     print(f"peak memory of one process           {peak_mb:7.0f} MB")
     return 0
 
