@@ -159,7 +159,7 @@ class Build:
 
     def read_edition(self, planned: EditionPlan, leaflet: Leaflet) -> tuple[Edition | None, EditionFacts]:
         """An edition, translated and checked, and what was learnt of it (None when it is refused)."""
-        from .checks import Languages, catalog_problems, load_units
+        from .checks import catalog_problems, languages_for
         from .translate import edition_and_catalog
 
         try:
@@ -167,9 +167,9 @@ class Build:
         except LeafletError as error:
             return None, EditionFacts(refused="bad", problems=(_bad_input(planned, error),))
         if catalog is not None:
-            units = load_units(self.project.translations_dir)
-            languages = Languages(edition.source_locale, edition.locale, units)
-            errors = [str(problem) for problem in catalog_problems(*catalog, languages) if problem.is_error]
+            languages = languages_for(self.project.translations_dir, edition.source_locale, edition.locale)
+            problems = catalog_problems(*catalog, languages, spelling=False)  # (unknown words don't block)
+            errors = [str(problem) for problem in problems if problem.is_error]
             if errors:
                 return None, EditionFacts(refused="rejected", problems=tuple(errors))
         try:

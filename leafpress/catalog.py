@@ -1,15 +1,9 @@
-"""Translation catalogs: find, read, write, compile in memory, count, and read the review state.
+"""Translation catalogs: find, read strictly, write, compile in memory, count, update.
 
 Layout: ``translations/<leaflet-id>.pot`` and ``translations/<locale>/LC_MESSAGES/<leaflet-id>.po``
-with locale ids as gettext writes them (``zh_Hans``); one domain per leaflet.
-
-Review state lives in three header fields of each catalog (kept through ``update``):
-
-``X-Translators``  who translated, several names separated by ``;``
-``X-Reviewed-By``  who reviewed the translation against the source; empty while not reviewed
-``X-Review-Date``  the day of that review, ``YYYY-MM-DD``
-
-A catalog counts as reviewed when it names a reviewer and a valid review date.
+with locale ids as gettext writes them (``zh_Hans``); one domain per leaflet. Who translated and who
+reviewed what is kept beside each catalog (``review.py``), not in its header: PO tools drop header
+fields they don't know.
 """
 
 from __future__ import annotations
@@ -25,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, read_po, write_po
 
-from .edition import CatalogStats, Review
+from .edition import CatalogStats
 from .errors import LeafletError, SourceError
 from .extract import build_template
 from .model import Leaflet
@@ -35,8 +29,6 @@ from .project import Project
 #: (msgctxt, msgid) -> (msgstr, catalog, line in it) of every usable message of a catalog: a plain,
 #: picklable mapping.
 Translations = dict[tuple[str | None, str], tuple[str, Path, int]]
-
-REVIEW_HEADERS = ("X-Translators", "X-Reviewed-By", "X-Review-Date")
 
 
 class LeafletCatalog(Catalog):
@@ -280,21 +272,13 @@ def catalog_stats(catalog: Catalog, template: Catalog) -> CatalogStats:
     return CatalogStats(total, translated, fuzzy, untranslated, len(catalog.obsolete))
 
 
-def review_state(catalog: LeafletCatalog, path: Path) -> Review:
-    """The review header fields of a catalog; a malformed date is an error naming the file."""
-    translators = tuple(name.strip() for name in catalog.header("X-Translators").split(";") if name.strip())
-    date_text = catalog.header("X-Review-Date")
-    date = None
-    if date_text:
-        try:
-            date = datetime.date.fromisoformat(date_text)
-        except ValueError:
-            raise SourceError(path, 1, 1, f"X-Review-Date {date_text!r} is not a date like 2026-11-20") from None
-    return Review(translators, catalog.header("X-Reviewed-By"), date)
+def header_translators(catalog: LeafletCatalog) -> tuple[str, ...]:
+    """The ``X-Translators`` header field of older catalogs (names separated by ``;``)."""
+    return tuple(name.strip() for name in catalog.header("X-Translators").split(";") if name.strip())
 
 
 def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
-    """A fresh catalog for ``locale`` from ``template``, with empty review fields."""
+    """A fresh catalog for ``locale`` from ``template``."""
     catalog = LeafletCatalog(
         locale=locale,
         domain=template.domain,
@@ -317,8 +301,6 @@ def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
                 auto_comments=message.auto_comments,
                 context=message.context,
             )
-    for name in REVIEW_HEADERS:
-        catalog.set_header(name, "")
     return catalog
 
 

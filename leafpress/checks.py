@@ -38,6 +38,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .catalog import message_strings
 from .edition import NUMBERING_SYSTEMS
 from .errors import SourceError, display_path
+from .glossary import Glossary, found_alternative, language_of, source_pattern, term_problems
 from .markup import link_scheme_problems, markdown_parser
 from .textsafety import hidden_characters
 
@@ -103,11 +104,12 @@ def load_units(translations_dir: Path) -> tuple[Unit, ...]:
 @dataclass(frozen=True)
 class Languages:
     """What a check needs beyond the two strings: the source's and the translation's languages
-    (CLDR locale ids) and the units table."""
+    (CLDR locale ids), the units table and the translation's glossary."""
 
     source: str
     target: str
     units: tuple[Unit, ...] = ()
+    glossary: Glossary | None = None
 
 
 #: A check: (source string, translation, languages) -> problems, each a short sentence.
@@ -405,6 +407,57 @@ def check_units(source: str, translation: str, languages: Languages) -> list[str
     return problems
 
 
+@message_check("glossary")
+def check_glossary(source: str, translation: str, languages: Languages) -> list[str]:
+    """Each glossary term of the source translated as the glossary says (inflected as the language
+    does); a term that is never translated left as it is."""
+    return term_problems(languages.glossary, source, translation) if languages.glossary else []
+
+
+#: Latin words that may stand in any language's text: abbreviations, units, names.
+ALLOWED_LATIN = Path(__file__).parent / "latin-allowed.txt"
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+LATIN_PASSAGE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[\s,;:]+[A-Za-z][A-Za-z'’-]*){3,}")
+
+
+@cache
+def allowed_latin_words() -> frozenset[str]:
+    lines = ALLOWED_LATIN.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def writes_in_latin(locale: str) -> bool:
+    """Whether ``locale``'s script is Latin (CLDR's likely script when the locale names none)."""
+    from babel.core import get_global
+
+    parsed = Locale.parse(locale)
+    script = parsed.script or str(get_global("likely_subtags").get(parsed.language, "")).split("_")[1:2]
+    return (script if isinstance(script, str) else (script[0] if script else "Latn")) == "Latn"
+
+
+def _without_addresses(text: str) -> str:
+    text = URL_PATTERN.sub(" ", EMAIL_PATTERN.sub(" ", text))
+    return re.sub(r"\]\([^)]*\)|<[^>]*>", " ", text)  # link targets and autolinks
+
+
+@message_check("untranslated")
+def check_untranslated(source: str, translation: str, languages: Languages) -> list[str]:
+    """In a language written in another script: no Latin word that is neither in the source string
+    nor an allowed name, unit or abbreviation, and no English passage (four Latin words in a row)."""
+    if writes_in_latin(languages.target):
+        return []
+    text = _without_addresses(translation)
+    allowed = set(allowed_latin_words()) | {spelling for unit in languages.units for spelling in unit.source}
+    if languages.glossary:
+        allowed |= {term.source for term in languages.glossary.terms if term.keep}
+    in_source = {word.lower() for word in LATIN_WORD.findall(source)}
+    strays = [w for w in LATIN_WORD.findall(text) if w not in allowed and w.lower() not in in_source]
+    problems = [f"{word!r}: Latin letters left in the translation" for word in dict.fromkeys(strays)]
+    problems += [f"{match.group(0)!r}: a passage left untranslated" for match in LATIN_PASSAGE.finditer(text)]
+    return problems
+
+
 def compare_strings(source: str, translation: str, languages: Languages) -> list[str]:
     """What every registered check finds wrong with ``translation`` of ``source`` (empty: nothing)."""
     if not translation.strip():
@@ -467,9 +520,100 @@ def msgfmt_check(path: Path) -> list[Problem] | None:
     return problems or [Problem(path, 1, None, "msgfmt --check failed")]
 
 
-def catalog_problems(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
-    """Every problem of a catalog: its entries' (:func:`check_catalog`) and GNU ``msgfmt --check``'s."""
-    return check_catalog(path, catalog, languages) + (msgfmt_check(path) or [])
+def languages_for(translations_dir: Path, source_locale: str, locale: str) -> Languages:
+    """The languages of a catalog, with the project's units table and the language's glossary."""
+    from .glossary import load_glossary
+
+    return Languages(source_locale, locale, load_units(translations_dir), load_glossary(translations_dir, locale))
+
+
+def catalog_problems(path: Path, catalog: Catalog, languages: Languages, *, spelling: bool = True) -> list[Problem]:
+    """Every problem of a catalog: its entries' (:func:`check_catalog`), a glossary term translated
+    two ways, GNU ``msgfmt --check``'s, and (with ``spelling``) unknown words, which are warnings."""
+    problems = check_catalog(path, catalog, languages) + two_ways(path, catalog, languages)
+    problems += msgfmt_check(path) or []
+    return problems + (spelling_warnings(path, catalog, languages) if spelling else [])
+
+
+def _translated(catalog: Catalog) -> list[Message]:
+    return [m for m in catalog if m.id and isinstance(m.string, str) and m.string and not m.fuzzy]
+
+
+def two_ways(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
+    """A glossary term translated with two of its alternatives in one catalog: one problem per term,
+    at the first line using the less frequent one."""
+    if languages.glossary is None:
+        return []
+    problems = []
+    for term in (term for term in languages.glossary.terms if len(term.targets) > 1):
+        used: dict[str, list[Message]] = {}
+        for message in _translated(catalog):
+            if source_pattern(term.source).search(str(message.id)):
+                alternative = found_alternative(term, str(message.string), languages.target)
+                if alternative is not None:
+                    used.setdefault(alternative, []).append(message)
+        if len(used) > 1:
+            ways = sorted(used.items(), key=lambda item: -len(item[1]))
+            listed = "; ".join(f"{alt!r} (lines {', '.join(str(m.lineno) for m in msgs)})" for alt, msgs in ways)
+            first = ways[-1][1][0]
+            what = f"glossary: {term.source!r} is translated two ways in this catalog: {listed}"
+            problems.append(Problem(path, first.lineno or 1, first.context, what))
+    return problems
+
+
+def hunspell_dictionary(locale: str) -> str | None:
+    """The hunspell dictionary of ``locale`` installed on this machine (de_DE for de), or None."""
+    from babel.core import get_global
+
+    language = language_of(locale)
+    likely = str(get_global("likely_subtags").get(language, language)).split("_")
+    candidates = [locale, f"{language}_{likely[-1]}", language]
+    return next((name for name in candidates if Path(f"/usr/share/hunspell/{name}.dic").is_file()), None)
+
+
+def _accepted_words(catalog: Catalog, languages: Languages) -> set[str]:
+    """Words a spelling dictionary need not know: glossary terms, allowed Latin words, what the
+    source has (names), drug names of the glossary."""
+    words = set(allowed_latin_words())
+    if languages.glossary:
+        for term in languages.glossary.terms:
+            words |= set(re.findall(r"\w+", " ".join((term.source, *term.targets))))
+    for message in catalog:
+        words |= set(re.findall(r"\w+", str(message.id or "")))
+    return words
+
+
+def spelling_warnings(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
+    """Words of the translations the language's hunspell dictionary does not know (warnings: they
+    don't stop a build). Nothing when hunspell or the dictionary is not installed."""
+    hunspell, dictionary = shutil.which("hunspell"), hunspell_dictionary(languages.target)
+    messages = _translated(catalog)
+    if hunspell is None or dictionary is None or not messages:
+        return []
+    import tempfile
+
+    from .markup import plain_text
+
+    with tempfile.NamedTemporaryFile("w", suffix=".dic", encoding="utf-8") as personal:
+        personal.write("\n".join(sorted(_accepted_words(catalog, languages))) + "\n")
+        personal.flush()
+        text = "\n".join(_without_addresses(plain_text(str(m.string))) for m in messages)
+        result = subprocess.run(
+            [hunspell, "-d", dictionary, "-p", personal.name, "-l", "-i", "utf-8"],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    unknown = set(result.stdout.split())
+    problems = []
+    for message in messages:
+        words = [w for w in dict.fromkeys(re.findall(r"\w+", str(message.string))) if w in unknown]
+        for word in words:
+            problems.append(
+                Problem(path, message.lineno or 1, message.context, f"unknown word {word!r} ({dictionary})", "warning")
+            )
+    return problems
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -19,7 +19,9 @@ from .formats import FORMATS
 from .project import Project
 
 if TYPE_CHECKING:
+    from .edition import Review
     from .model import Leaflet
+    from .review import CatalogReview
 
 DESCRIPTION = """\
 Build printable leaflets: every leaflet under leaflets/<id>/leaflet.yaml, in every language
@@ -105,8 +107,26 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     commands.add_parser("stats", help="completeness and review state of every catalog")
     preview = commands.add_parser("preview", help="re-render one language's A4 draft on every save")
     preview.add_argument("language", metavar="LANG", help="language tag, e.g. de")
+    review = commands.add_parser(
+        "review",
+        help="record that a reviewer read a language's catalogs as they are now, or list what awaits review",
+    )
+    review.add_argument("language", metavar="LANG", help="language tag, e.g. de")
+    review.add_argument("--reviewer", metavar="NAME", help="who reviewed (recorded with the date and each string)")
+    review.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
+    review.add_argument("--date", metavar="YYYY-MM-DD", type=_day, help="the day of the review (default: today)")
+    review.add_argument(
+        "--pending", action="store_true", help="list the strings changed since review or never reviewed"
+    )
     check = commands.add_parser("check", help="check every translation against its source")
     check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
 
 
 def _build(args: argparse.Namespace, project: Project) -> int:
@@ -217,26 +237,37 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
 
     fonts = load_font_setup(project.styles_dir)
     table = Table(title="Translation catalogs")
-    for column in ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete", "review"):
-        table.add_column(column, justify="right" if column not in ("leaflet", "language", "review") else "left")
+    columns = ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete")
+    for column in (*columns, "reviewed", "changed since review", "review"):
+        table.add_column(column, justify="left" if column in ("leaflet", "language", "review") else "right")
     for leaflet in _leaflets(project):
         for edition in all_editions(project, leaflet, fonts):
             stats, review = edition.stats, edition.review
             if stats is None or review is None:
                 continue
-            state = f"reviewed by {review.reviewer} on {review.date}" if review.reviewed else "not reviewed"
             counts = (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete)
-            table.add_row(leaflet.id, edition.lang, *map(str, counts), f"{stats.percent}%", state)
-    Console(width=max(120, Console().width)).print(table)
+            reviewed = (review.reviewed_strings, review.pending_strings)
+            table.add_row(
+                leaflet.id, edition.lang, *map(str, counts), f"{stats.percent}%", *map(str, reviewed), _state(review)
+            )
+    Console(width=max(140, Console().width)).print(table)
     return 0
+
+
+def _state(review: Review) -> str:
+    """A catalog's review state in a few words."""
+    if review.reviewed:
+        return f"reviewed by {review.reviewer} on {review.date}"
+    if review.reviewed_strings:
+        return f"partly reviewed ({review.reviewer}, {review.date}): a draft until reviewed again"
+    return "not reviewed"
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
     from .catalog import discover_catalogs, language_tag, locale_id, read_catalog
-    from .checks import Languages, catalog_problems, load_units, sort_problems
+    from .checks import catalog_problems, languages_for, sort_problems
 
     wanted = {language_tag(locale_id(tag)) for tag in args.languages}
-    units = load_units(project.translations_dir)
     problems, unreadable, checked = [], [], 0
     for leaflet in _leaflets(project):
         source_locale = locale_id(leaflet.source_language)
@@ -249,7 +280,9 @@ def _check(args: argparse.Namespace, project: Project) -> int:
             except LeafletError as unreadable_catalog:  # one bad catalog does not hide the others' problems
                 unreadable.append(str(unreadable_catalog))
                 continue
-            problems.extend(catalog_problems(path, catalog, Languages(source_locale, locale, units)))
+            problems.extend(
+                catalog_problems(path, catalog, languages_for(project.translations_dir, source_locale, locale))
+            )
     for problem in sort_problems(problems):
         print(problem)
     for line in unreadable:
@@ -260,6 +293,57 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     )
     print(f"{checked} catalog{'s' if checked != 1 else ''} checked: {summary}", file=sys.stderr)
     return 2 if unreadable else 1 if errors else 0
+
+
+def _catalog_reviews(project: Project, language: str, only: list[str]) -> list[CatalogReview]:
+    """The catalogs of ``language`` (of the leaflets in ``only``, or all), ready to review."""
+    from .catalog import discover_catalogs, locale_id, read_catalog
+    from .extract import build_template
+    from .review import CatalogReview, provenance_path, read_provenance
+
+    locale = locale_id(language)
+    found = []
+    for leaflet in _leaflets(project, only):
+        path = discover_catalogs(project, leaflet.id).get(locale)
+        if path is not None:
+            catalog = read_catalog(path, locale, leaflet.id)
+            template = build_template(project, leaflet)
+            provenance = read_provenance(provenance_path(path))
+            found.append(CatalogReview(path, catalog, template, provenance, locale_id(leaflet.source_language)))
+    if not found:
+        raise LeafletError(f"no catalog of {language} to review")
+    return found
+
+
+def _review(args: argparse.Namespace, project: Project) -> int:
+    from .checks import Languages, catalog_problems, load_units
+    from .review import sign_off
+
+    reviews = _catalog_reviews(project, args.language, args.leaflet)
+    if args.pending:
+        lines = [line for review in reviews for line in review.pending_lines()]
+        print("\n".join(lines) if lines else "nothing awaits review")
+        return 0
+    if not args.reviewer or not args.reviewer.strip():
+        raise LeafletError('name the reviewer: render.py review LANG --reviewer "NAME"')
+    for review in reviews:
+        languages = Languages(
+            review.template.locale_identifier or "en", str(review.catalog.locale), load_units(project.translations_dir)
+        )
+        errors = [
+            str(problem) for problem in catalog_problems(review.path, review.catalog, languages) if problem.is_error
+        ]
+        untranslated = [m for m in review.status.pending if not m.string or m.fuzzy]
+        if errors or untranslated:
+            print("\n".join(errors) or f"{len(untranslated)} strings are not translated", file=sys.stderr)
+            print(
+                f"not recorded: {display_path(review.path)} must be complete and pass its checks first", file=sys.stderr
+            )
+            return 1
+    for review in reviews:
+        count = sign_off(review, args.reviewer.strip(), args.date or datetime.date.today())
+        print(f"{display_path(review.path)}: {args.reviewer.strip()} reviewed {count} strings")
+    return 0
 
 
 def _preview(args: argparse.Namespace, project: Project) -> int:
@@ -281,6 +365,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "update": _update,
         "stats": _stats,
         "check": _check,
+        "review": _review,
         "preview": _preview,
     }
     try:

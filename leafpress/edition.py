@@ -39,15 +39,23 @@ class CatalogStats:
 
 @dataclass(frozen=True)
 class Review:
-    """Who translated a catalog and whether (by whom, when) it was reviewed."""
+    """Who translated a catalog, and who reviewed how much of it as it is now (``review.py``)."""
 
     translators: tuple[str, ...]
-    reviewer: str
-    date: datetime.date | None
+    reviewers: tuple[str, ...] = ()  # of the reviews that cover strings as they are now
+    date: datetime.date | None = None  # the latest of those reviews
+    reviewed_strings: int = 0
+    pending_strings: int = 0  # changed since their review, or never reviewed
 
     @property
     def reviewed(self) -> bool:
-        return bool(self.reviewer) and self.date is not None
+        """Every current string reviewed as it is: a partly reviewed translation is a draft."""
+        return self.reviewed_strings > 0 and self.pending_strings == 0
+
+    @property
+    def reviewer(self) -> str:
+        """The reviewers' names, as one string."""
+        return ", ".join(self.reviewers)
 
 
 #: CLDR numbering system -> (CSS counter style, code point of its digit zero), so that page numbers
@@ -95,6 +103,7 @@ class Edition:
     english_name: str  # the language's name in English ("German")
     date_text: str  # the edition's date, written the language's way
     page_url: str  # this leaflet's page in this language on the download site ("" without one)
+    original_url: str  # the page of the original edition ("" without one)
     stats: CatalogStats | None = None  # None for the source edition
     review: Review | None = None  # None for the source edition
     catalog_path: Path | None = None  # the catalog it was translated with
@@ -150,8 +159,11 @@ class Edition:
         names = {"page_footer", "edition"}
         if self.page_url:
             names.add("qr_label")
-        if self.review is not None and self.review.reviewed:
-            names.add("review_credit")
+        if self.review is not None:
+            names |= {"provenance_heading", "provenance_source", "provenance_original", "provenance_prevails"}
+            names.add("provenance_reviewed" if self.review.reviewed else "provenance_unreviewed")
+            if self.review.translators:
+                names.add("provenance_translators")
         return names
 
     def _digits(self) -> str:

@@ -38,9 +38,26 @@ FURNITURE = (
     FurnitureString("edition", N_("Edition %(edition)s")),
     # Translators: next to the QR code on the last page, which links to this leaflet's download page.
     FurnitureString("qr_label", N_("Scan the code for the latest version of this leaflet:")),
-    # Translators: the footer of the last page of a reviewed translation; %(date)s is a date in your
-    # language.
-    FurnitureString("review_credit", N_("Translated by %(translators)s, reviewed by %(reviewer)s on %(date)s")),
+    # Translators: the heading of the panel that ends every translated leaflet.
+    FurnitureString("provenance_heading", N_("About this translation")),
+    # Translators: in that panel; %(language)s is the original's language, named in your language;
+    # %(edition_date)s is a date in your language.
+    FurnitureString(
+        "provenance_source", N_("Translated from the original edition (%(language)s) of %(edition_date)s.")
+    ),
+    # Translators: in that panel; %(translators)s are names, or a description such as "AI-assisted draft".
+    FurnitureString("provenance_translators", N_("Translated by: %(translators)s.")),
+    # Translators: in that panel, when the translation is reviewed; %(review_date)s is a date in your language.
+    FurnitureString("provenance_reviewed", N_("Reviewed by %(reviewers)s on %(review_date)s.")),
+    # Translators: in that panel, when the translation is not (or no longer entirely) reviewed.
+    FurnitureString(
+        "provenance_unreviewed",
+        N_("Not yet reviewed: no qualified reviewer has checked this translation against the original."),
+    ),
+    # Translators: in that panel, followed by the web address of the original edition.
+    FurnitureString("provenance_original", N_("The original edition:")),
+    # Translators: the last sentence of that panel.
+    FurnitureString("provenance_prevails", N_("If the translation and the original differ, the original prevails.")),
     # Translators: on the download page, the heading over translations not yet reviewed.
     FurnitureString("awaiting_review", N_("Translations awaiting review: not for clinical use")),
 )

@@ -18,7 +18,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 
 from .catalog import discover_catalogs, locale_id, read_catalog
-from .checks import Languages, Problem, catalog_problems, check_message, load_units
+from .checks import Languages, Problem, catalog_problems, check_message, languages_for
 from .errors import LeafletError, display_path
 from .fonts import FONTS_FILE, check_coverage, load_font_setup
 from .formats import FORMATS
@@ -95,7 +95,7 @@ class Previewer:
         fonts = worker.settings.fonts
         edition, catalog = edition_and_catalog(self.project, self.leaflet(), fonts, self.lang)
         if catalog is not None:
-            languages = Languages(edition.source_locale, edition.locale, load_units(self.project.translations_dir))
+            languages = languages_for(self.project.translations_dir, edition.source_locale, edition.locale)
             problems = [problem for problem in catalog_problems(*catalog, languages) if problem.is_error]
             edition = dataclasses.replace(edition, problems=tuple(map(banner_line, problems)))
         check_coverage(edition.printed_strings(), edition.lang, fonts)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.numbers import format_decimal, format_percent
 
 from .catalog import (
@@ -21,10 +22,10 @@ from .catalog import (
     catalog_stats,
     compile_translations,
     discover_catalogs,
+    header_translators,
     language_tag,
     locale_id,
     read_catalog,
-    review_state,
 )
 from .edition import NUMBERING_SYSTEMS, SEPARATOR, CatalogStats, Edition, Review
 from .errors import LeafletError
@@ -33,6 +34,7 @@ from .fonts import FontSetup
 from .furniture import FURNITURE
 from .model import Leaflet, Text, map_texts
 from .project import Project
+from .review import provenance_path, read_provenance, review_status, summary
 
 
 def localize_digits(text: str, numbering_system: str) -> str:
@@ -62,6 +64,7 @@ class _Values:
     review_date: str
     date: str
     counter_style: str
+    source_language: str  # the original's language, named in this one
 
 
 def _values(leaflet: Leaflet, locale: Locale, complete: int, review: Review | None) -> _Values:
@@ -77,6 +80,7 @@ def _values(leaflet: Leaflet, locale: Locale, complete: int, review: Review | No
         review_date=localize_digits(review_date, system),
         date=localize_digits(format_date(leaflet.date, "long", locale=locale), system),
         counter_style=NUMBERING_SYSTEMS.get(system, NUMBERING_SYSTEMS["latn"])[0],
+        source_language=parse_locale(leaflet.source_language).get_language_name(locale) or leaflet.source_language,
     )
 
 
@@ -93,8 +97,10 @@ def translate_furniture(
         "complete": values.complete,
         "edition": values.edition,
         "translators": ", ".join(review.translators) if review else "",
-        "reviewer": review.reviewer if review else "",
-        "date": values.review_date,
+        "reviewers": review.reviewer if review else "",
+        "review_date": values.review_date,
+        "edition_date": values.date,
+        "language": values.source_language,
     }
     declared = {message.message: (message.path, message.line) for message in furniture_messages()}
     texts, origins = {}, {}
@@ -176,6 +182,7 @@ def make_edition(
         english_name=english_name,
         date_text=values.date,
         page_url=page_url(source, lang),
+        original_url=page_url(source, source_lang),
         stats=stats,
         review=review,
         catalog_path=catalog_path,
@@ -200,16 +207,24 @@ def translated_edition(
     """The leaflet translated with the catalog at ``path`` (fuzzy entries are never used); ``catalog``
     is that catalog when the caller has read it already."""
     catalog = catalog if catalog is not None else read_catalog(path, locale, leaflet.id)
+    template = build_template(project, leaflet)
     return make_edition(
         leaflet,
         fonts,
         compile_translations(catalog, path),
         Locale.parse(locale),
         source_furniture_translations=_source_furniture(project, leaflet),
-        stats=catalog_stats(catalog, build_template(project, leaflet)),
-        review=review_state(catalog, path),
+        stats=catalog_stats(catalog, template),
+        review=catalog_review(catalog, template, path),
         catalog_path=path,
     )
+
+
+def catalog_review(catalog: LeafletCatalog, template: Catalog, path: Path) -> Review:
+    """Who translated the catalog at ``path`` and how much of it is reviewed as it is now."""
+    provenance = read_provenance(provenance_path(path))
+    translators = provenance.translators or header_translators(catalog)
+    return summary(review_status(catalog, template, provenance), translators)
 
 
 def _source_furniture(project: Project, leaflet: Leaflet) -> Translations:
