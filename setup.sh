@@ -9,7 +9,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # WeasyPrint's system libraries (Pango, HarfBuzz with its subsetter: without libharfbuzz-subset0
 # font subsetting falls back to fontTools, 3x slower here and 35x for Chinese), gettext's msgfmt
-# for catalog checks, Debian's Chromium for the download page's browser test, and Python's venv.
+# for catalog checks, hunspell and its dictionaries for the spelling warnings of `render.py check`,
+# Debian's Chromium for the download page's browser test, and Python's venv.
 # Wait up to ten minutes for another install (unattended upgrades, a second setup) to release
 # the package manager's locks instead of failing at once: `apt-get install` waits by itself with
 # DPkg::Lock::Timeout; `apt-get update` does not, so it is tried again while the lock is held.
@@ -24,7 +25,8 @@ $APT install -y -q --no-install-recommends \
     python3 python3-venv python3-pip \
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 \
     fonts-droid-fallback chromium \
-    gettext
+    gettext \
+    hunspell hunspell-de-de hunspell-es hunspell-fr hunspell-pl hunspell-uk hunspell-ar
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip

@@ -38,7 +38,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .catalog import message_strings
 from .edition import NUMBERING_SYSTEMS
 from .errors import SourceError, display_path
-from .glossary import Glossary, found_alternative, language_of, source_pattern, term_problems
+from .glossary import Glossary, found_alternative, language_of, source_pattern, target_pattern, term_problems
 from .markup import link_scheme_problems, markdown_parser
 from .textsafety import hidden_characters
 
@@ -443,16 +443,18 @@ def _without_addresses(text: str) -> str:
 
 @message_check("untranslated")
 def check_untranslated(source: str, translation: str, languages: Languages) -> list[str]:
-    """In a language written in another script: no Latin word that is neither in the source string
-    nor an allowed name, unit or abbreviation, and no English passage (four Latin words in a row)."""
+    """In a language written in another script: no Latin word that is neither a name or abbreviation
+    of the source string nor an allowed one or a unit, and no English passage (four Latin words in a
+    row). The source's lowercase words are English vocabulary, not names: left behind, they count."""
     if writes_in_latin(languages.target):
         return []
-    text = _without_addresses(translation)
+    text = PLACEHOLDER.sub(" ", _without_addresses(translation))
     allowed = set(allowed_latin_words()) | {spelling for unit in languages.units for spelling in unit.source}
     if languages.glossary:
         allowed |= {term.source for term in languages.glossary.terms if term.keep}
-    in_source = {word.lower() for word in LATIN_WORD.findall(source)}
-    strays = [w for w in LATIN_WORD.findall(text) if w not in allowed and w.lower() not in in_source]
+    # Names and abbreviations of the source (Marcus, MCAS) may stay; its lowercase words are English.
+    in_source = {word for word in LATIN_WORD.findall(source) if not word.islower()}
+    strays = [w for w in LATIN_WORD.findall(text) if w not in allowed and w not in in_source]
     problems = [f"{word!r}: Latin letters left in the translation" for word in dict.fromkeys(strays)]
     problems += [f"{match.group(0)!r}: a passage left untranslated" for match in LATIN_PASSAGE.finditer(text)]
     return problems
@@ -577,10 +579,24 @@ def _accepted_words(catalog: Catalog, languages: Languages) -> set[str]:
     words = set(allowed_latin_words())
     if languages.glossary:
         for term in languages.glossary.terms:
-            words |= set(re.findall(r"\w+", " ".join((term.source, *term.targets))))
+            forms = [form for alternative in term.forms for form in alternative]
+            words |= set(re.findall(r"\w+", " ".join((term.source, *term.targets, *forms))))
     for message in catalog:
         words |= set(re.findall(r"\w+", str(message.id or "")))
     return words
+
+
+def _glossary_form(word: str, languages: Languages) -> bool:
+    """Whether ``word`` is an inflected form of a glossary term (the language's stem rule)."""
+    if languages.glossary is None:
+        return False
+    return any(
+        target_pattern(form, language_of(languages.target)).fullmatch(word)
+        for term in languages.glossary.terms
+        for alternative in term.forms
+        for form in alternative
+        if " " not in form
+    )
 
 
 def spelling_warnings(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
@@ -597,7 +613,7 @@ def spelling_warnings(path: Path, catalog: Catalog, languages: Languages) -> lis
     with tempfile.NamedTemporaryFile("w", suffix=".dic", encoding="utf-8") as personal:
         personal.write("\n".join(sorted(_accepted_words(catalog, languages))) + "\n")
         personal.flush()
-        text = "\n".join(_without_addresses(plain_text(str(m.string))) for m in messages)
+        text = "\n".join(PLACEHOLDER.sub(" ", _without_addresses(plain_text(str(m.string)))) for m in messages)
         result = subprocess.run(
             [hunspell, "-d", dictionary, "-p", personal.name, "-l", "-i", "utf-8"],
             input=text,
@@ -605,7 +621,7 @@ def spelling_warnings(path: Path, catalog: Catalog, languages: Languages) -> lis
             text=True,
             check=False,
         )
-    unknown = set(result.stdout.split())
+    unknown = {word for word in result.stdout.split() if len(word) > 2 and not _glossary_form(word, languages)}
     problems = []
     for message in messages:
         words = [w for w in dict.fromkeys(re.findall(r"\w+", str(message.string))) if w in unknown]

@@ -36,6 +36,9 @@ commands for translators (python render.py COMMAND --help for each):
   stats          a table of translated / fuzzy / untranslated entries and review state
   check [LANG]   check doses, numbers, links and markup of translations; exit 1 on a problem
   preview LANG   re-render LANG's A4 draft into dist/preview/ on every save, with check problems
+  review LANG --reviewer NAME   record that NAME reviewed LANG's strings as they are now
+  review LANG --pending         list the strings changed since review or never reviewed
+  proof LANG     write a bilingual proof for the reviewer into dist/proofs/ (never published)
 
 examples:
   python render.py                          build everything into dist/
@@ -118,6 +121,9 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     review.add_argument(
         "--pending", action="store_true", help="list the strings changed since review or never reviewed"
     )
+    proof = commands.add_parser("proof", help="write a reviewer's bilingual proof of a language (proofs/)")
+    proof.add_argument("language", metavar="LANG", help="language tag, e.g. de")
+    proof.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
     check = commands.add_parser("check", help="check every translation against its source")
     check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
 
@@ -238,7 +244,7 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
     fonts = load_font_setup(project.styles_dir)
     table = Table(title="Translation catalogs")
     columns = ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete")
-    for column in (*columns, "reviewed", "changed since review", "review"):
+    for column in (*columns, "reviewed", "changed since review", "never reviewed", "review"):
         table.add_column(column, justify="left" if column in ("leaflet", "language", "review") else "right")
     for leaflet in _leaflets(project):
         for edition in all_editions(project, leaflet, fonts):
@@ -246,7 +252,8 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
             if stats is None or review is None:
                 continue
             counts = (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete)
-            reviewed = (review.reviewed_strings, review.pending_strings)
+            never = review.pending_strings - review.changed_strings
+            reviewed = (review.reviewed_strings, review.changed_strings, never)
             table.add_row(
                 leaflet.id, edition.lang, *map(str, counts), f"{stats.percent}%", *map(str, reviewed), _state(review)
             )
@@ -346,6 +353,23 @@ def _review(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _proof(args: argparse.Namespace, project: Project) -> int:
+    from .catalog import discover_catalogs, locale_id
+    from .proof import write_proof
+
+    out_dir = output_folder(args.out or project.root / "dist")
+    leaflets = [
+        leaflet
+        for leaflet in _leaflets(project, args.leaflet)
+        if locale_id(args.language) in discover_catalogs(project, leaflet.id)
+    ]
+    if not leaflets:
+        raise LeafletError(f"no catalog of {args.language} to proof")
+    for leaflet in leaflets:
+        print(f"proof for the reviewer: {display_path(write_proof(project, leaflet, args.language, out_dir))}")
+    return 0
+
+
 def _preview(args: argparse.Namespace, project: Project) -> int:
     from .preview import preview
 
@@ -366,6 +390,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "stats": _stats,
         "check": _check,
         "review": _review,
+        "proof": _proof,
         "preview": _preview,
     }
     try:

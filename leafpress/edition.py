@@ -46,6 +46,7 @@ class Review:
     date: datetime.date | None = None  # the latest of those reviews
     reviewed_strings: int = 0
     pending_strings: int = 0  # changed since their review, or never reviewed
+    changed_strings: int = 0  # of the pending: reviewed once, the translation edited since
 
     @property
     def reviewed(self) -> bool:
@@ -93,6 +94,7 @@ class Edition:
     locale: str  # CLDR / gettext locale id, e.g. zh_Hans
     source_lang: str  # BCP 47 tag of the source language
     direction: str  # "ltr" or "rtl"
+    source_direction: str  # the source language's
     fonts: tuple[str, ...]  # the font families of this language, first choice first
     source_fonts: tuple[str, ...]  # the families of passages kept in the source language
     furniture: dict[str, str]  # furniture name -> text in this language, placeholders filled in

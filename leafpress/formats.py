@@ -36,6 +36,7 @@ class Layout:
     list_columns: int = 3
     pdf_variant: str | None = ACCESSIBLE
     weight: float = 1.0  # how long it takes to render, relative to A4: the longest go first
+    template: str = "leaflet.html.j2"
 
     @property
     def pdf_options(self) -> dict[str, str]:
@@ -56,6 +57,7 @@ class Format:
     description: str
     layout: Layout
     finisher: Finisher | None = None
+    translations_only: bool = False  # made for translated editions only (the bilingual edition)
 
     def finish(self, rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
         """The file this format writes from the render of its layout."""
@@ -83,6 +85,7 @@ A4 = Layout("a4", "formats/a4.css")
 LETTER = Layout("letter", "formats/letter.css")
 A5 = Layout("a5", "formats/a5.css", list_columns=2, weight=1.8)
 LARGE_PRINT = Layout("large-print", "formats/large-print.css", list_columns=1, weight=1.5)
+BILINGUAL = Layout("bilingual", "formats/bilingual.css", list_columns=1, weight=2.0, template="bilingual.html.j2")
 
 FORMATS: dict[str, Format] = {
     fmt.id: fmt
@@ -106,6 +109,12 @@ FORMATS: dict[str, Format] = {
             "A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with an sRGB output intent, for print shops",
             A4,
             finisher=_press,
+        ),
+        Format(
+            "bilingual",
+            "A4, the original and the translation side by side, for clinics with bilingual staff and for carers",
+            BILINGUAL,
+            translations_only=True,
         ),
     )
 }

@@ -6,10 +6,12 @@ One per language, ``translations/<locale>/glossary.csv``: a CSV file with the co
 ``target`` holds the translation; accepted alternatives (other wordings) follow, separated by ``|``,
 the preferred first: a catalog using two of them for one term is reported. Forms of one wording that
 the stem rule below does not find (``Arzt; Ärzte``) are separated by ``;``. A ``target`` equal to its
-``source`` (LDN, PMDD) marks a term that is never translated. Terms are found in a text whatever their
-inflection: the source (English) with its plural, the target by a stem rule of the language (the last
-letters of each word may vary), with Arabic's attached prefixes (ال, و, ب...), without word boundaries
-in Chinese.
+``source`` (LDN, PMDD) marks a term that is never translated: written exactly so when it has
+capitals (names, abbreviations), inflected as the language does when it is a common word both
+languages share. Terms are found in a text whatever their inflection: the source (English) with its
+plural, hyphenated or not; the target by a stem rule of the language (the last letters of each word
+may vary), with Arabic's attached prefixes (ال, و, ب...) and without its optional vowel marks, and
+without word boundaries in Chinese.
 """
 
 from __future__ import annotations
@@ -103,8 +105,8 @@ def load_glossary(translations_dir: Path, locale: str) -> Glossary | None:
 @cache
 def source_pattern(term: str) -> re.Pattern[str]:
     """The term in the source text: whole words, its plural too; abbreviations (LDN) in capitals only."""
-    words = [re.escape(word) for word in term.split()]
-    body = r"[\s-]+".join(words)
+    words = [re.escape(word) for word in re.split(r"[\s-]+", term) if word]
+    body = r"[\s-]+".join(words)  # "ultra-low" and "ultra low" alike
     flags = 0 if term.isupper() else re.IGNORECASE
     return re.compile(rf"(?<![\w-]){body}(?:s|es|'s|’s)?(?![\w-])", flags)
 
@@ -116,23 +118,43 @@ def target_pattern(target: str, language: str) -> re.Pattern[str]:
         return re.compile(re.escape(target), re.IGNORECASE)
     trim, prefix = STEM_TRIM.get(language, 0), PREFIXES.get(language, "")
     parts = []
-    for word in target.split():
-        stem = word[: len(word) - trim] if len(word) > trim + 3 else word
+    for word in _plain(target, language).split():
+        stem = word[: max(3, len(word) - trim)]
         parts.append(prefix + re.escape(stem) + r"\w*")
     body = r"\W+(?:\w+\W+){0,2}".join(parts)  # a word or two may come between (articles, adjectives)
     flags = 0 if target.isupper() else re.IGNORECASE
     return re.compile(rf"(?<!\w){body}", flags)
 
 
+#: Marks a text may carry or not without changing its words: Arabic vowel signs and the tatweel.
+OPTIONAL_MARKS = {"ar": re.compile("[\u064b-\u065f\u0670\u0640]")}
+
+
+def _plain(text: str, language: str) -> str:
+    """``text`` without the optional marks of its language."""
+    marks = OPTIONAL_MARKS.get(language)
+    return marks.sub("", text) if marks else text
+
+
 def found_alternative(term: Term, translation: str, locale: str) -> str | None:
     """Which of the term's targets the translation uses (None: none of them)."""
     language = language_of(locale)
+    translation = _plain(translation, language)
     for target in term.targets:
-        if term.keep and target in translation:
+        if term.keep and _kept(target, translation, language):
             return target
         if not term.keep and any(target_pattern(form, language).search(translation) for form in term.forms_of(target)):
             return target
     return None
+
+
+def _kept(term: str, translation: str, language: str) -> bool:
+    """A term written as in the source: a name or abbreviation (with capitals) exactly so; a
+    common word the language shares with the source (psoriasis) as the language inflects it."""
+    if term == term.lower():
+        return bool(target_pattern(term, language).search(translation))
+    # Only a Latin letter or digit ends the name: Arabic writes prefixes on it (بـLDN).
+    return bool(re.search(rf"(?<![A-Za-z0-9-]){re.escape(term)}(?![A-Za-z0-9])", translation))
 
 
 def terms_in(glossary: Glossary, source: str) -> list[Term]:

@@ -32,20 +32,28 @@ class PageSetup:
     format_id: str
     stylesheets: Sequence[str]
     list_columns: int = 3
+    template: str = "leaflet.html.j2"
 
 
 @jinja2.pass_context
 def _inline_filter(context: jinja2.runtime.Context, text: Text | str, in_ltr_block: bool = False) -> Markup:
     """Inline Markdown; in right-to-left documents left-to-right runs are isolated (unless the
     enclosing block is itself left to right, like the citations)."""
-    return inline_markdown(text, context["edition"].direction == "rtl" and not in_ltr_block)
+    return inline_markdown(text, _direction(context) == "rtl" and not in_ltr_block)
 
 
 @jinja2.pass_context
 def _ltr_filter(context: jinja2.runtime.Context, text: Text | str) -> Markup:
     """A verbatim left-to-right value (number, address), isolated when the document is right to left."""
     escaped = Markup.escape(str(text))
-    return Markup(f"{LRI}{escaped}{PDI}") if context["edition"].direction == "rtl" else escaped
+    return Markup(f"{LRI}{escaped}{PDI}") if _direction(context) == "rtl" else escaped
+
+
+def _direction(context: jinja2.runtime.Context) -> str:
+    """The direction of the text being laid out: the edition's, unless a template sets ``direction``
+    for a column in another language (the source column of the bilingual edition)."""
+    direction = context.get("direction")
+    return str(direction) if direction else str(context["edition"].direction)
 
 
 def css_string(value: str) -> str:
@@ -118,7 +126,7 @@ def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:
 
     ``font_css`` (``@font-face`` rules and the font stacks) goes into the document's ``<style>``.
     """
-    template = _environment().get_template("leaflet.html.j2")
+    template = _environment().get_template(page.template)
     return template.render(
         leaflet=edition.leaflet,
         edition=edition,

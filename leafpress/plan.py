@@ -1,7 +1,8 @@
 """Plan a build from file names and bytes alone: which PDFs are wanted, which are up to date.
 
 Every edition (a leaflet in one language) has a key: a digest of every input that affects it (the
-source's bytes, the catalog's bytes, the code, templates, styles and fonts, the installed libraries).
+source's bytes, the catalog's bytes with its review records and glossary, the code, templates, styles and
+fonts, the installed libraries).
 Every job (an edition in one format) has a key made of its edition's key and the format. A job whose
 file exists and whose key is the one recorded at its last build is up to date. What the last build
 learnt about an edition (its source language, whether it was complete and why not) is recorded under
@@ -198,6 +199,17 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def translation_digest(catalog: Path) -> str:
+    """A digest of what decides a translated edition besides the source: its catalog, the review
+    records beside it and its language's glossary (a review or a glossary term changes the gate)."""
+    from .glossary import GLOSSARY_NAME
+    from .review import provenance_path
+
+    companions = (provenance_path(catalog), catalog.parent.parent / GLOSSARY_NAME)
+    parts = [file_digest(catalog), *(file_digest(path) if path.is_file() else "-" for path in companions)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
 def _installed_distributions() -> list[str]:
     """The names and versions of every installed distribution (their ``.dist-info`` folders)."""
     found = []
@@ -213,7 +225,9 @@ def shared_digest(project: Project, system_fonts: Iterable[Path] = ()) -> str:
     the installed libraries."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    code = sorted([*package.glob("*.py"), *package.glob("*.toml"), *package.glob("templates/**/*.j2")])
+    code = sorted(
+        [*package.glob("*.py"), *package.glob("*.toml"), *package.glob("*.txt"), *package.glob("templates/**/*.j2")]
+    )
     styles = sorted(path for path in project.styles_dir.rglob("*") if path.is_file())
     tables = sorted(project.translations_dir.glob("*.toml"))  # the units table: it decides what passes
     for folder, files in ((package, code), (project.styles_dir, styles), (project.translations_dir, tables)):
@@ -291,7 +305,8 @@ def leaflet_editions(project: Project, source: Path, shared: str, cache: BuildCa
     base = f"{shared}\0{source_digest}\0{file_digest(own[1]) if own else '-'}"
 
     def key(lang: str, catalog: Path | None) -> str:
-        return hashlib.sha256(f"{base}\0{lang}\0{file_digest(catalog) if catalog else '-'}".encode()).hexdigest()
+        inputs = translation_digest(catalog) if catalog else "-"
+        return hashlib.sha256(f"{base}\0{lang}\0{inputs}".encode()).hexdigest()
 
     editions = [EditionPlan(leaflet_id, source, source_lang, None, None, key(source_lang, None))]
     for lang, (locale, path) in sorted(catalogs.items()):
@@ -354,6 +369,8 @@ def _plan_jobs(
     if facts is None:
         plan.unknown.append(edition)
     for fmt in formats:
+        if FORMATS[fmt].translations_only and edition.locale is None:
+            continue
         job = Job(edition, fmt, job_key(edition, fmt), draft=facts.draft if facts else False)
         plan.jobs.append(job)
         stale = cache.files.get(job.relative_path) != job.key or not (out_dir / job.relative_path).is_file()

@@ -16,12 +16,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from babel.messages.catalog import Catalog, Message
+from typing import TYPE_CHECKING
 
 from .edition import Review
 from .errors import SourceError
 from .output import write_atomic
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 PROVENANCE_SUFFIX = ".provenance.json"
 FORMAT = "leafpress-provenance/1"
@@ -141,7 +143,7 @@ def summary(status: ReviewStatus, translators: Iterable[str]) -> Review:
     """The review facts an edition carries: reviewed when every current string is."""
     reviewers = tuple(dict.fromkeys(record.reviewer for record in status.records))
     date = max((record.date for record in status.records), default=None)
-    return Review(tuple(translators), reviewers, date, len(status.reviewed), len(status.pending))
+    return Review(tuple(translators), reviewers, date, len(status.reviewed), len(status.pending), len(status.changed))
 
 
 def record_review(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
@@ -159,34 +160,44 @@ def make_edition(
 ) -> Edition:
     """The edition of ``source`` in ``locale`` with ``translations`` (empty for the source edition)."""
     lang = language_tag(str(locale))
-    source_lang = language_tag(str(parse_locale(source.source_language)))
     values = _values(source, locale, 100 if stats is None else stats.percent, review)
     furniture, furniture_origins = translate_furniture(translations, values, review)
     source_furniture, _lines = translate_furniture(source_furniture_translations or {}, values, review)
     complete, reviewed = stats is None or stats.complete, review is None or review.reviewed
-    language_name, english_name = _names(locale, lang)
     return Edition(
         leaflet=translate_leaflet(source, translations),
         source=source,
-        lang=lang,
-        locale=str(locale),
-        source_lang=source_lang,
-        direction=_direction(locale),
-        fonts=fonts.stack(lang),
-        source_fonts=fonts.stack(source_lang),
+        **_language_fields(source, locale, fonts),
         furniture=furniture,
         furniture_origins=furniture_origins,
         draft_notice=_draft_notice(furniture, source_furniture, complete, reviewed),
         counter_style=values.counter_style,
-        language_name=language_name,
-        english_name=english_name,
         date_text=values.date,
         page_url=page_url(source, lang),
-        original_url=page_url(source, source_lang),
         stats=stats,
         review=review,
         catalog_path=catalog_path,
     )
+
+
+def _language_fields(source: Leaflet, locale: Locale, fonts: FontSetup) -> dict[str, Any]:
+    """What an edition says about its language and its source's: tags, directions, fonts, names."""
+    lang = language_tag(str(locale))
+    source_locale = parse_locale(source.source_language)
+    source_lang = language_tag(str(source_locale))
+    language_name, english_name = _names(locale, lang)
+    return {
+        "lang": lang,
+        "locale": str(locale),
+        "source_lang": source_lang,
+        "direction": _direction(locale),
+        "source_direction": _direction(source_locale),
+        "fonts": fonts.stack(lang),
+        "source_fonts": fonts.stack(source_lang),
+        "language_name": language_name,
+        "english_name": english_name,
+        "original_url": page_url(source, source_lang),
+    }
 
 
 def source_edition(leaflet: Leaflet, fonts: FontSetup, furniture: Translations | None = None) -> Edition:

@@ -86,7 +86,7 @@ class Worker:
             edition.characters(),
             self.settings.cache_dir,
         )
-        page = PageSetup(layout.id, layout.stylesheets, layout.list_columns)
+        page = PageSetup(layout.id, layout.stylesheets, layout.list_columns, layout.template)
         return render_html(edition, page, font_css), font_css
 
     def render(self, task: RenderTask) -> list[RenderOutput]:

@@ -180,8 +180,18 @@ SMALL_GERMAN = {
     "Draft translation: not yet reviewed": "Übersetzungsentwurf: noch nicht geprüft",
     "Edition %(edition)s": "Ausgabe %(edition)s",
     "Scan the code for the latest version of this leaflet:": "Scannen Sie den Code für die neueste Fassung:",
-    "Translated by %(translators)s, reviewed by %(reviewer)s on %(date)s": (
-        "Übersetzt von %(translators)s, geprüft von %(reviewer)s am %(date)s"
+    "About this translation": "Über diese Übersetzung",
+    "Translated from the original edition (%(language)s) of %(edition_date)s.": (
+        "Übersetzt aus der Originalausgabe (%(language)s) vom %(edition_date)s."
+    ),
+    "Translated by: %(translators)s.": "Übersetzt von: %(translators)s.",
+    "Reviewed by %(reviewers)s on %(review_date)s.": "Geprüft von %(reviewers)s am %(review_date)s.",
+    "Not yet reviewed: no qualified reviewer has checked this translation against the original.": (
+        "Noch nicht geprüft: Keine qualifizierte Fachperson hat diese Übersetzung mit dem Original verglichen."
+    ),
+    "The original edition:": "Die Originalausgabe:",
+    "If the translation and the original differ, the original prevails.": (
+        "Wenn Übersetzung und Original voneinander abweichen, gilt das Original."
     ),
     "Translations awaiting review: not for clinical use": "Übersetzungen vor der Prüfung: nicht klinisch verwenden",
 }
@@ -205,6 +215,8 @@ def small_project(tmp_path: Path) -> Path:
     for message in catalog:
         if message.id:
             message.string = SMALL_GERMAN[str(message.id)]
-    catalog.set_header("X-Translators", "Max Mustermann")
     write_catalog(path, catalog)
+    from leafpress.review import Provenance, provenance_path, write_provenance
+
+    write_provenance(provenance_path(path), Provenance(("Max Mustermann",), ()))
     return root

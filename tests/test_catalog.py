@@ -1,5 +1,5 @@
-"""Catalogs: reading and writing keep the review header fields, compiling drops fuzzy and empty
-entries, counting against the template, the review state, the template written only when it changed."""
+"""Catalogs: reading and writing keep the translators' header field, compiling drops fuzzy and empty
+entries, counting against the template, the template written only when it changed."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from leafpress.catalog import (
     catalog_stats,
     compile_translations,
     create_catalog,
+    header_translators,
     locale_id,
     read_catalog,
-    review_state,
     update_catalog,
     write_catalog,
     write_template,
@@ -39,20 +39,15 @@ def _german(tmp_path: Path, strings: dict[str, tuple[str, bool]]) -> Path:
         message = {"a": "Hello", "b": "Take 4.5 mg", "c": "Goodbye"}[context]
         catalog.add(message, string, context=context, flags=["fuzzy"] if fuzzy else [])
     catalog.set_header("X-Translators", "Max Mustermann; Erika Musterfrau")
-    catalog.set_header("X-Reviewed-By", "Dr. Anna Muster")
-    catalog.set_header("X-Review-Date", "2026-11-20")
     path = tmp_path / "de.po"
     write_catalog(path, catalog)
     return path
 
 
-def test_review_headers_survive_a_write_and_a_read(tmp_path: Path) -> None:
+def test_the_translators_header_survives_a_write_and_a_read(tmp_path: Path) -> None:
     path = _german(tmp_path, {"a": ("Hallo", False)})
     catalog = read_catalog(path, "de", "demo")
-    assert catalog.header("X-Reviewed-By") == "Dr. Anna Muster"
-    review = review_state(catalog, path)
-    assert review.translators == ("Max Mustermann", "Erika Musterfrau")
-    assert review.reviewed and review.date == datetime.date(2026, 11, 20)
+    assert header_translators(catalog) == ("Max Mustermann", "Erika Musterfrau")
 
 
 def test_compiled_translations_leave_out_fuzzy_and_empty_entries(tmp_path: Path) -> None:
@@ -76,14 +71,6 @@ def test_an_undecodable_catalog_is_reported(tmp_path: Path) -> None:
     path.write_bytes(b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "\xff"\n')
     with pytest.raises(SourceError, match="not valid UTF-8"):
         read_catalog(path, "de", "demo")
-
-
-def test_a_malformed_review_date_is_an_error(tmp_path: Path) -> None:
-    path = _german(tmp_path, {})
-    catalog = read_catalog(path, "de", "demo")
-    catalog.set_header("X-Review-Date", "20/11/2026")
-    with pytest.raises(SourceError, match="X-Review-Date '20/11/2026'"):
-        review_state(catalog, path)
 
 
 def test_locale_ids_from_tags() -> None:

@@ -111,6 +111,8 @@ def test_checks_are_registered_in_one_place() -> None:
         "links",
         "digits",
         "units",
+        "glossary",
+        "untranslated",
     ]
 
 

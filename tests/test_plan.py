@@ -69,7 +69,7 @@ def test_planning_a_built_folder_parses_nothing(full_build: Path, monkeypatch: p
     monkeypatch.setattr(leafpress.load, "load_leaflet", no_parsing)
     monkeypatch.setattr(leafpress.catalog, "read_catalog", no_parsing)
     plan = _plan(ROOT, full_build)
-    assert len(plan.jobs) == 48 and plan.todo == [] and plan.unknown == []
+    assert len(plan.jobs) == 8 * 6 + 7 and plan.todo == [] and plan.unknown == []
     assert plan.jobs[0].relative_path == "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"
 
 
@@ -88,7 +88,7 @@ def test_a_changed_catalog_puts_its_shared_renders_to_do(german_project: Path) -
     assert _plan(german_project, out).todo == []
     german.write_bytes(german.read_bytes().replace(b"Wirkmechanismen", b"Wirkungsmechanismen"))
     todo = sorted(job.format for job in _plan(german_project, out).todo)
-    assert todo == ["a4", "a5", "a5-booklet", "large-print", "letter", "press"]  # German only, every format
+    assert todo == ["a4", "a5", "a5-booklet", "bilingual", "large-print", "letter", "press"]  # German only, all
 
 
 def test_keys_follow_the_bytes_of_each_input(german_project: Path) -> None:
@@ -98,7 +98,7 @@ def test_keys_follow_the_bytes_of_each_input(german_project: Path) -> None:
     german.write_bytes(german.read_bytes() + b"\n")  # any byte of a catalog counts
     after = {job.relative_path: job.key for job in _plan(german_project, out).jobs}
     changed = sorted(path for path in after if after[path] != before[path])
-    assert changed and all("-de-" in path for path in changed) and len(changed) == 6
+    assert changed and all("-de-" in path for path in changed) and len(changed) == 7
 
 
 def test_a_run_with_nothing_to_do_does_not_import_the_render_stage(tmp_path: Path) -> None:

@@ -1,0 +1,176 @@
+"""The review workflow: per-string sign-off that survives PO tools, the reviewer's proof, the
+provenance panel. Reviews here are of temporary copies: no review record is ever committed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leafpress.catalog import read_catalog, write_catalog
+from leafpress.cli import main
+from leafpress.review import provenance_path, read_provenance
+from tests.conftest import ROOT, pdf_pages_text
+
+DEMO_PO = "translations/de/LC_MESSAGES/demo.po"
+
+
+def stats_row(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The cells of the German row of ``render.py stats``."""
+    assert main(["stats"], root=root) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if " de " in line)
+    return [cell.strip() for cell in line.strip("│ ").split("│")]
+
+
+def edit(path: Path, context: str, new: str) -> None:
+    catalog = read_catalog(path)
+    next(message for message in catalog if message.context == context).string = new
+    write_catalog(path, catalog)
+
+
+def test_a_review_covers_the_strings_as_they_are(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    german = small_project / DEMO_PO
+    assert main(["review", "de", "--reviewer", "Test Reviewer", "--date", "2026-11-25"], root=small_project) == 0
+    row = stats_row(small_project, capsys)
+    total = int(row[2])  # translated
+    assert row[7:10] == [str(total), "0", "0"] and row[10].startswith("reviewed by")
+
+    edit(german, "dosing.heading", "Dosis")
+    row = stats_row(small_project, capsys)
+    assert row[7:10] == [str(total - 1), "1", "0"] and row[10].startswith("partly")
+    assert main(["review", "de", "--pending"], root=small_project) == 0
+    pending = capsys.readouterr().out.strip().splitlines()
+    assert len(pending) == 1 and pending[0].endswith("[dosing.heading]: changed since its review")
+
+    out = small_project / "dist"
+    assert main(["--out", str(out), "--format", "a4", "--jobs", "1"], root=small_project) == 0
+    draft = out / "drafts" / "demo" / "demo-de-a4.pdf"
+    assert draft.is_file() and not (out / "demo" / "demo-de-a4.pdf").exists()
+    assert "Draft translation: not yet reviewed" in pdf_pages_text(draft)[0]
+    assert "Noch nicht geprüft" in " ".join(pdf_pages_text(draft)[-1].split())  # the provenance panel says so
+
+
+def test_a_full_review_publishes_with_the_reviewers_name(small_project: Path) -> None:
+    assert main(["review", "de", "--reviewer", "Dr. Anna Muster", "--date", "2026-11-20"], root=small_project) == 0
+    out = small_project / "dist"
+    assert main(["--out", str(out), "--format", "a4", "--jobs", "1"], root=small_project) == 0
+    text = " ".join(" ".join(pdf_pages_text(out / "demo" / "demo-de-a4.pdf")).split())
+    assert "Über diese Übersetzung" in text and "Geprüft von Dr. Anna Muster am 20. November 2026." in text
+    assert "Übersetzt aus der Originalausgabe (Englisch) vom 1. Januar 2026." in text
+    assert "Draft translation" not in text
+    manifest = {entry["lang"]: entry for entry in json.loads((out / "manifest.json").read_text())}
+    assert manifest["de"]["reviewer"] == "Dr. Anna Muster" and manifest["de"]["draft"] is False
+
+
+def _po_tools_keep_the_review(root: Path, capsys: pytest.CaptureFixture[str], rewrite: object) -> None:
+    assert main(["review", "de", "--reviewer", "Test Reviewer"], root=root) == 0
+    rewrite(root)  # type: ignore[operator]
+    assert stats_row(root, capsys)[8] == "0"  # nothing changed since the review
+
+
+def _pybabel_update(root: Path) -> None:
+    assert main(["extract"], root=root) == 0
+    pybabel = shutil.which("pybabel", path=str(Path(sys.executable).parent))
+    template, folder = root / "translations" / "demo.pot", root / "translations"
+    subprocess.run([str(pybabel), "update", "-i", str(template), "-d", str(folder), "-D", "demo"], check=True)
+
+
+def _msgmerge(root: Path) -> None:
+    assert main(["extract"], root=root) == 0
+    subprocess.run(
+        ["msgmerge", "-q", "-U", "--backup=none", str(root / DEMO_PO), str(root / "translations" / "demo.pot")],
+        check=True,
+    )
+
+
+def _translate_toolkit(root: Path) -> None:
+    """What Weblate does to a PO file: parse it with translate-toolkit and write it back."""
+    from translate.storage import po
+
+    path = root / DEMO_PO
+    store = po.pofile.parsefile(str(path))
+    path.write_bytes(bytes(store))
+
+
+def _editor_rewrap(root: Path) -> None:
+    """What Poedit and other editors do: the same entries, wrapped and ordered their way."""
+    from babel.messages.pofile import write_po
+
+    catalog = read_catalog(root / DEMO_PO)
+    with (root / DEMO_PO).open("wb") as stream:
+        write_po(stream, catalog, width=40, sort_output=True)
+
+
+@pytest.mark.parametrize("tool", [_pybabel_update, _msgmerge, _translate_toolkit, _editor_rewrap])
+def test_po_tools_leave_the_review_intact(
+    small_project: Path, capsys: pytest.CaptureFixture[str], tool: object
+) -> None:
+    _po_tools_keep_the_review(small_project, capsys, tool)
+    assert read_provenance(provenance_path(small_project / DEMO_PO)).reviews
+
+
+def test_a_changed_source_string_reopens_the_review(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", "de", "--reviewer", "Test Reviewer"], root=small_project) == 0
+    source = small_project / "leaflets" / "demo" / "leaflet.yaml"
+    source.write_text(source.read_text().replace("Headache", "Headaches"), encoding="utf-8")
+    assert main(["update"], root=small_project) == 0
+    edit(small_project / DEMO_PO, "dosing/effects/head", "Kopfschmerzen")  # translated again, not yet reviewed
+    catalog = read_catalog(small_project / DEMO_PO)
+    next(m for m in catalog if m.context == "dosing/effects/head").flags.discard("fuzzy")
+    write_catalog(small_project / DEMO_PO, catalog)
+    assert main(["review", "de", "--pending"], root=small_project) == 0
+    assert capsys.readouterr().out.strip().endswith("[dosing/effects/head]: not yet reviewed")
+
+
+def test_a_review_needs_a_complete_catalog_that_passes_its_checks(
+    small_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        small_project / DEMO_PO,
+        "dosing/dose",
+        "Nehmen Sie zweimal täglich 45 mg; siehe [den Leitfaden](https://example.org/guide).",
+    )
+    assert main(["review", "de", "--reviewer", "Test Reviewer"], root=small_project) == 1
+    assert "not recorded" in capsys.readouterr().err
+    assert not read_provenance(provenance_path(small_project / DEMO_PO)).reviews
+    assert main(["review", "de"], root=small_project) == 2  # no reviewer named
+    assert "name the reviewer" in capsys.readouterr().err
+
+
+def test_the_committed_catalogs_record_no_review() -> None:
+    """Every catalog of this project is an AI-assisted draft: no review may be recorded for it."""
+    for path in sorted((ROOT / "translations").glob("*/LC_MESSAGES/*.po")):
+        provenance = read_provenance(provenance_path(path))
+        assert provenance.reviews == () and provenance.translators, path
+
+
+def test_the_proof_sets_source_and_translation_side_by_side(small_project: Path) -> None:
+    import pdfplumber
+
+    edit(small_project / DEMO_PO, "dosing.heading", "Dosierung (Einnahme)")
+    out = small_project / "dist"
+    assert main(["--out", str(out), "proof", "de"], root=small_project) == 0
+    proof = out / "proofs" / "demo" / "demo-de-proof.pdf"
+    with pdfplumber.open(proof) as document:
+        page = document.pages[0]
+        words = {word["text"]: word for word in page.extract_words()}
+        assert words["Dosing"]["top"] == pytest.approx(words["Dosierung"]["top"], abs=2)  # the same row
+        assert words["Dosing"]["x0"] < words["Dosierung"]["x0"]  # source, then translation
+    text = " ".join(" ".join(pdf_pages_text(proof)).split())
+    assert "Added by the translation: (Einnahme)" in text
+    assert not (out / "manifest.json").exists() or "proof" not in (out / "manifest.json").read_text()
+
+
+def test_the_proof_lists_changed_strings_first_and_problems_inline(small_project: Path) -> None:
+    assert main(["review", "de", "--reviewer", "Test Reviewer"], root=small_project) == 0
+    edit(small_project / DEMO_PO, "dosing/effects/sleep", "Lebhafte Träume 5")
+    out = small_project / "dist"
+    assert main(["--out", str(out), "proof", "de"], root=small_project) == 0
+    text = " ".join(" ".join(pdf_pages_text(out / "proofs" / "demo" / "demo-de-proof.pdf")).split())
+    first_row = text.index("dosing/effects/sleep")
+    assert first_row < text.index("leaflet.title")  # changed since review comes first
+    assert "numbers differ from the source: not in the source 5" in text
