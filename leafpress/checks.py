@@ -621,7 +621,8 @@ def spelling_warnings(path: Path, catalog: Catalog, languages: Languages) -> lis
             text=True,
             check=False,
         )
-    unknown = {word for word in result.stdout.split() if len(word) > 2 and not _glossary_form(word, languages)}
+    listed = {word.strip(".'’-") for word in result.stdout.split()}  # some dictionaries keep a final dot
+    unknown = {word for word in listed if len(word) > 2 and not _glossary_form(word, languages)}
     problems = []
     for message in messages:
         words = [w for w in dict.fromkeys(re.findall(r"\w+", str(message.string))) if w in unknown]

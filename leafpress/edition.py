@@ -168,6 +168,15 @@ class Edition:
                 names.add("provenance_translators")
         return names
 
+    def provenance_text(self) -> str:
+        """The provenance panel's sentences in the edition's language, as plain text (empty for the
+        source edition), the original's address aside: the download page repeats them."""
+        if self.review is None:
+            return ""
+        names = ["provenance_source", "provenance_translators" if self.review.translators else ""]
+        names += ["provenance_reviewed" if self.review.reviewed else "provenance_unreviewed", "provenance_prevails"]
+        return " ".join(self.furniture[name] for name in names if name)
+
     def _digits(self) -> str:
         zero = NUMBERING_SYSTEMS.get(_counter_system(self.counter_style), NUMBERING_SYSTEMS["latn"])[1]
         return "".join(chr(zero + digit) for digit in range(10))

@@ -118,6 +118,11 @@ def edition_metadata(edition: Edition) -> dict[str, object]:
         "reviewer": review.reviewer if review else "",
         "review_date": review.date.isoformat() if review and review.date else "",
         "awaiting_review": edition.furniture["awaiting_review"] if edition.draft else "",
+        "source_date": edition.source.date.isoformat(),
+        "original_url": edition.original_url,
+        "provenance": edition.provenance_text(),
+        "provenance_heading": edition.furniture["provenance_heading"] if edition.review else "",
+        "provenance_original": edition.furniture["provenance_original"] if edition.review else "",
     }
 
 

@@ -50,6 +50,11 @@ class ManifestEntry:
     reviewer: str = ""
     review_date: str = ""  # ISO date of the review
     awaiting_review: str = ""  # a draft's "Translations awaiting review: not for clinical use", in its language
+    source_date: str = ""  # ISO date of the source edition translated
+    original_url: str = ""  # where the source edition is
+    provenance: str = ""  # the provenance panel of a translation, in its language
+    provenance_heading: str = ""  # "About this translation", in its language
+    provenance_original: str = ""  # "The original edition:", in its language
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -86,6 +91,11 @@ EDITION_FIELDS = (
     "reviewer",
     "review_date",
     "awaiting_review",
+    "source_date",
+    "original_url",
+    "provenance",
+    "provenance_heading",
+    "provenance_original",
 )
 FILE_NAME = re.compile(
     r"(?:drafts/)?(?P<leaflet>[a-z0-9-]+)/(?P=leaflet)-(?P<lang>[A-Za-z0-9-]+?)-(?P<format>[a-z0-9-]+)\.pdf"

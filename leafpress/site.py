@@ -49,6 +49,22 @@ class LanguageRow:
     def draft(self) -> bool:
         return self.edition.draft
 
+    @property
+    def provenance_facts(self) -> str:
+        """The provenance panel's facts in English (empty for an original): the source edition, the
+        translators, the review, the original's address, and that the original prevails."""
+        first = self.edition
+        if not first.provenance:
+            return ""
+        facts = [f"Translated from the original edition of {first.source_date}"]
+        facts[0] += f" by {first.translators}." if first.translators else "."
+        facts.append(
+            f"Reviewed by {first.reviewer} on {first.review_date}."
+            if first.reviewed and first.reviewer
+            else "Not yet reviewed: a draft."
+        )
+        return " ".join([*facts, "If the translation and the original differ, the original prevails."])
+
 
 def _thumbnail(out_dir: Path, entry: ManifestEntry) -> str:
     """A PNG of page 1 (cached by the PDF's hash); returns its path relative to ``out_dir``."""

@@ -187,3 +187,54 @@ def test_the_booklet_imposes_the_a5_render(full_build: Path) -> None:
     finally:
         booklet.close()
     assert "".join(a5[0].split()) in ["".join(half.split()) for half in halves]
+
+
+#: What marks a page as holding text in each translated language (beside the English source).
+LANGUAGE_MARKS = {
+    "de": r"\b(?:und|der|die|das|Sie)\b",
+    "es": r"\b(?:el|los|las|del|que|y)\b",
+    "fr": r"\b(?:le|les|des|et|vous)\b",
+    "pl": r"\b(?:się|nie|jest|oraz|lub|w|z)\b",
+    "uk": r"[\u0400-\u04FF]{3}",
+    "ar": r"[\u0600-\u06FF]{3}",
+    "zh-Hans": r"[\u4E00-\u9FFF]{3}",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_MARKS))
+def test_bilingual_pages_hold_both_languages(full_build: Path, lang: str) -> None:
+    import re
+
+    path = pdf(full_build, lang, "bilingual")
+    with pikepdf.open(path) as document:
+        assert all(
+            [round(float(v)) for v in page.mediabox] == [0, 0, round(210 * MM), round(297 * MM)]
+            for page in document.pages
+        )
+    for number, text in enumerate(pdf_pages_text(path), start=1):
+        assert re.search(r"\b(?:the|and|with|of)\b", text), f"{lang} page {number}: no English"
+        assert re.search(LANGUAGE_MARKS[lang], text), f"{lang} page {number}: no {lang}"
+
+
+def test_bilingual_right_to_left_column_is_mirrored(full_build: Path) -> None:
+    """English in the left column; the Arabic in the right one, set right to left: its lines end
+    flush on the right edge, wherever they start."""
+    import re
+
+    with pdfplumber.open(pdf(full_build, "ar", "bilingual")) as document:
+        page = document.pages[1]
+        middle = page.width / 2
+        body = page.crop((0, 25 * MM, page.width, page.height - 20 * MM))  # without header and footer
+        words = body.extract_words()
+        english = [w for w in words if w["text"] in ("the", "and", "with")]
+        arabic = [w for w in words if re.search(r"[\u0600-\u06FF]", w["text"])]
+        assert english and all(w["x1"] < middle for w in english)
+        assert arabic and all(w["x0"] > middle for w in arabic)
+        lines: dict[int, list[dict[str, float]]] = {}
+        for word in arabic:
+            lines.setdefault(round(word["top"]), []).append(word)
+        ends = [max(w["x1"] for w in line) for line in lines.values()]
+        starts = [min(w["x0"] for w in line) for line in lines.values()]
+        flush = [end for end in ends if max(ends) - end < 16]  # at the edge, or at a list bullet there
+        assert len(flush) / len(ends) > 0.8
+        assert max(starts) - min(starts) > 50  # and start where their text runs out

@@ -64,6 +64,8 @@ def test_a_full_review_publishes_with_the_reviewers_name(small_project: Path) ->
     assert "Draft translation" not in text
     manifest = {entry["lang"]: entry for entry in json.loads((out / "manifest.json").read_text())}
     assert manifest["de"]["reviewer"] == "Dr. Anna Muster" and manifest["de"]["draft"] is False
+    page = " ".join((out / "index.html").read_text(encoding="utf-8").split())
+    assert "by Max Mustermann. Reviewed by Dr. Anna Muster on 2026-11-20." in page
 
 
 def _po_tools_keep_the_review(root: Path, capsys: pytest.CaptureFixture[str], rewrite: object) -> None:
@@ -174,3 +176,16 @@ def test_the_proof_lists_changed_strings_first_and_problems_inline(small_project
     first_row = text.index("dosing/effects/sleep")
     assert first_row < text.index("leaflet.title")  # changed since review comes first
     assert "numbers differ from the source: not in the source 5" in text
+
+
+def test_the_proof_sets_right_to_left_translations_flush_right(tmp_path: Path) -> None:
+    import pdfplumber
+
+    assert main(["--out", str(tmp_path), "proof", "ar"], root=ROOT) == 0  # writes only under tmp_path
+    with pdfplumber.open(tmp_path / "proofs" / "ldn-patient-guide" / "ldn-patient-guide-ar-proof.pdf") as document:
+        page = document.pages[0]
+        column = page.crop((page.width * 0.6, 135, page.width, page.height - 40))  # the translations
+        lines = column.extract_text_lines()
+    edge = max(line["x1"] for line in lines)
+    short = [line for line in lines if line["x1"] - line["x0"] < 150 and "ا" in line["text"]]
+    assert len(short) >= 3 and all(edge - line["x1"] < 3 for line in short)  # short lines end on the right

@@ -45,6 +45,22 @@ def test_page_lists_exactly_the_manifest_files(full_build: Path) -> None:
     assert names["uk"] == ("ltr", "Українська")
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("de", "Über diese Übersetzung"), ("ar", "حول هذه الترجمة"), ("zh-Hans", "关于本译文")]
+)
+def test_each_translation_says_where_it_comes_from(full_build: Path, lang: str, heading: str) -> None:
+    """The provenance panel's facts on the language's page: in English, and in the language."""
+    page = " ".join((full_build / "ldn-patient-guide" / lang / "index.html").read_text(encoding="utf-8").split())
+    facts = "Translated from the original edition of 2026-01-01 by AI-assisted draft (leafpress maintainers)."
+    assert facts in page and "Not yet reviewed: a draft." in page
+    assert "If the translation and the original differ, the original prevails." in page
+    original = "https://leaflets.ldnresearchtrust.org/ldn-patient-guide/en/"
+    assert f'<a href="{original}" dir="ltr">{original}</a>' in page
+    assert f"<strong>{heading}:</strong>" in page
+    english = " ".join((full_build / "ldn-patient-guide" / "en" / "index.html").read_text(encoding="utf-8").split())
+    assert "Translated from" not in english  # the original says nothing of the kind
+
+
 def test_one_page_per_leaflet_language(full_build: Path) -> None:
     page = full_build / "ldn-patient-guide" / "de" / "index.html"
     parser = _Links()
