@@ -96,7 +96,9 @@ class Previewer:
         edition, catalog = edition_and_catalog(self.project, self.leaflet(), fonts, self.lang)
         if catalog is not None:
             languages = languages_for(self.project.translations_dir, edition.source_locale, edition.locale)
-            problems = [problem for problem in catalog_problems(*catalog, languages) if problem.is_error]
+            problems = [
+                problem for problem in catalog_problems(*catalog, languages, spelling=False) if problem.is_error
+            ]
             edition = dataclasses.replace(edition, problems=tuple(map(banner_line, problems)))
         check_coverage(edition.printed_strings(), edition.lang, fonts)
         target = f"{edition.leaflet.id}/{edition.leaflet.id}-{edition.lang}-a4.pdf"
