@@ -10,7 +10,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # WeasyPrint's system libraries (Pango, HarfBuzz with its subsetter: without libharfbuzz-subset0
 # font subsetting falls back to fontTools, 3x slower here and 35x for Chinese), gettext's msgfmt
 # for catalog checks, hunspell and its dictionaries for the spelling warnings of `render.py check`,
-# Debian's Chromium for the download page's browser test, and Python's venv.
+# Debian's Chromium for the download page's browser tests, Java for the Nu HTML checker, and
+# Python's venv.
 # Wait up to ten minutes for another install (unattended upgrades, a second setup) to release
 # the package manager's locks instead of failing at once: `apt-get install` waits by itself with
 # DPkg::Lock::Timeout; `apt-get update` does not, so it is tried again while the lock is held.
@@ -26,7 +27,14 @@ $APT install -y -q --no-install-recommends \
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 \
     fonts-droid-fallback chromium \
     gettext \
-    hunspell hunspell-de-de hunspell-es hunspell-fr hunspell-pl hunspell-uk hunspell-ar
+    hunspell hunspell-de-de hunspell-es hunspell-fr hunspell-pl hunspell-uk hunspell-ar \
+    default-jre-headless
+
+# The Nu HTML checker (vnu.jar, MIT licence), which the tests run on the download pages, from npm's
+# registry: a pinned version, refused unless its checksum is the published one.
+VNU=26.9.27
+python3 tools/fetch_tool.py "https://registry.npmjs.org/vnu-jar/-/vnu-jar-$VNU.tgz" \
+    80a35dd6f8f7230132811a6ee8bd4257a119fb14 package/build/dist/vnu.jar ".cache/tools/vnu-$VNU.jar"
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip

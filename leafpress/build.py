@@ -45,6 +45,7 @@ from .project import Project
 
 if TYPE_CHECKING:  # the render stage's modules are imported when there is something to render
     from .edition import Edition
+    from .settings import Settings
     from .workers import RenderOutput, RenderTask
 
 
@@ -76,6 +77,7 @@ class BuildResult:
     skipped: list[Skipped] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)  # files removed: their editions stopped qualifying
+    absent: list[str] = field(default_factory=list)  # "leaflet lang" asked for, with no catalog of it
     planned: int = 0
 
     @property
@@ -106,7 +108,9 @@ class Build:
         """Plan, then read, check, render and write what is out of date."""
         shared = shared_digest(self.project, self.fonts.system_files())
         plan = plan_build(self.project, self.options, self.out_dir, self.cache, shared)
-        self.result = BuildResult(unchanged=plan.unchanged, skipped=list(plan.skipped), planned=len(plan.jobs))
+        self.result = BuildResult(
+            unchanged=plan.unchanged, skipped=list(plan.skipped), absent=list(plan.absent), planned=len(plan.jobs)
+        )
         self.reporter.start(len(plan.jobs))
         for refusal in plan.refused:
             self.refuse(refusal)
@@ -136,7 +140,7 @@ class Build:
         """The editions of the jobs to do that qualify, by edition key, and their jobs (now knowing
         whether each is a draft). Every edition read is checked; its facts go to the cache."""
         wanted = list({job.edition.key: job.edition for job in plan.todo}.values())
-        leaflets = _load_leaflets(wanted)
+        leaflets = _load_leaflets(wanted, self.project.settings)
         editions: dict[str, Edition] = {}
         for planned in wanted:
             edition, facts = self.read_edition(planned, leaflets[planned.source_path])
@@ -233,10 +237,11 @@ def run_build(
     return Build(project, options, out_dir, reporter, fonts, BuildCache.read(out_dir)).run(workers)
 
 
-def _load_leaflets(editions: list[EditionPlan]) -> dict[Path, Leaflet]:
+def _load_leaflets(editions: list[EditionPlan], settings: Settings) -> dict[Path, Leaflet]:
     from .load import load_leaflet
 
-    return {path: load_leaflet(path) for path in dict.fromkeys(edition.source_path for edition in editions)}
+    paths = dict.fromkeys(edition.source_path for edition in editions)
+    return {path: load_leaflet(path, settings) for path in paths}
 
 
 def incomplete_reason(edition: Edition) -> str:

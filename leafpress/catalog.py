@@ -291,6 +291,8 @@ def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
         fuzzy=False,
     )
     catalog.language_team = f"{Locale.parse(locale).english_name} <>"
+    catalog.revision_date = template.creation_date  # not msgfmt's "YEAR-MO-DA" placeholders
+    catalog.last_translator = "nobody yet <>"
     for message in template:
         if message.id:
             catalog.add(

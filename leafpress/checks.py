@@ -20,6 +20,7 @@ checker), and GNU ``msgfmt --check`` must accept the file. Every problem is one 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -38,6 +39,8 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .catalog import message_strings
 from .edition import NUMBERING_SYSTEMS
 from .errors import SourceError, display_path
+from .formats import FORMATS
+from .furniture import FURNITURE_LANGUAGE
 from .glossary import Glossary, found_alternative, language_of, source_pattern, target_pattern, term_problems
 from .markup import link_scheme_problems, markdown_parser
 from .textsafety import hidden_characters
@@ -449,6 +452,9 @@ def check_untranslated(source: str, translation: str, languages: Languages) -> l
     if writes_in_latin(languages.target):
         return []
     text = PLACEHOLDER.sub(" ", _without_addresses(translation))
+    for name in FORMATS:  # the tool's file names (a5-booklet, press) stay as the source writes them
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source):
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
     allowed = set(allowed_latin_words()) | {spelling for unit in languages.units for spelling in unit.source}
     if languages.glossary:
         allowed |= {term.source for term in languages.glossary.terms if term.keep}
@@ -478,6 +484,8 @@ def check_message(message: Message, languages: Languages) -> list[str]:
     if not any(translations):
         return []
     problems = []
+    if not message.context:  # the page furniture: written in English, whatever the leaflet's language
+        languages = dataclasses.replace(languages, source=FURNITURE_LANGUAGE)
     if not all(translations):
         problems.append("some plural forms are translated, others are empty")
     for index, translation in enumerate(translations):

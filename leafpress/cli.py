@@ -31,11 +31,15 @@ with a catalog, in every paper format, written to dist/ with a manifest.json.
 EPILOG = """\
 commands for translators (python render.py COMMAND --help for each):
   extract        write translations/<leaflet>.pot from the sources and templates
-  init LANG      start the catalogs of a language, e.g. render.py init pt-BR
-  update         merge the .pot into every catalog (fuzzy matching on, obsolete entries kept)
+  init LANG      start the catalogs a language lacks, e.g. render.py init pt-BR (translation
+                 memory fills what other leaflets already translate, as fuzzy entries)
+  update         merge the .pot into every catalog (fuzzy matching on, obsolete entries kept),
+                 then fill empty entries from translation memory
+  memory --tmx   export each language's translation memory as TMX into dist/memory/
   stats          a table of translated / fuzzy / untranslated entries and review state
   check [LANG]   check doses, numbers, links and markup of translations; exit 1 on a problem
-  preview LANG   re-render LANG's A4 draft into dist/preview/ on every save, with check problems
+  preview LANG [--leaflet ID]
+                 re-render LANG's A4 draft into dist/preview/ on every save, with check problems
   review LANG --reviewer NAME   record that NAME reviewed LANG's strings as they are now
   review LANG --pending         list the strings changed since review or never reviewed
   proof LANG     write a bilingual proof for the reviewer into dist/proofs/ (never published)
@@ -106,10 +110,13 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     extract.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
     init = commands.add_parser("init", help="start the catalogs of a new language")
     init.add_argument("language", metavar="LANG", help="language tag, e.g. de, pt-BR, zh-Hans")
-    commands.add_parser("update", help="merge the .pot into every catalog")
+    commands.add_parser("update", help="merge the .pot into every catalog, then fill empty strings from memory")
+    memory = commands.add_parser("memory", help="export each language's translation memory")
+    memory.add_argument("--tmx", action="store_true", help="as TMX files in <out>/memory/ (for CAT tools)")
     commands.add_parser("stats", help="completeness and review state of every catalog")
     preview = commands.add_parser("preview", help="re-render one language's A4 draft on every save")
     preview.add_argument("language", metavar="LANG", help="language tag, e.g. de")
+    preview.add_argument("--leaflet", metavar="ID", help="which leaflet (needed when several have LANG)")
     review = commands.add_parser(
         "review",
         help="record that a reviewer read a language's catalogs as they are now, or list what awaits review",
@@ -147,6 +154,8 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     with BuildReporter(out_dir) as reporter:
         result = run_build(project, options, out_dir, reporter, workers=args.jobs or os.cpu_count() or 1)
         reporter.summary(result)
+    if result.written and project.settings.warning:  # said once the leaflets are printed without a QR code
+        print(f"warning: {project.settings.warning}", file=sys.stderr)
     if result.written or result.withdrawn or site_out_of_date(out_dir):
         from .manifest import read_manifest
         from .site import write_site
@@ -183,7 +192,7 @@ def _leaflets(project: Project, only: list[str] | None = None) -> list[Leaflet]:
     from .load import load_leaflet
     from .plan import discover_sources
 
-    return [load_leaflet(path) for path in discover_sources(project, only or ())]
+    return [load_leaflet(path, project.settings) for path in discover_sources(project, only or ())]
 
 
 def _source_date(environ: Mapping[str, str]) -> datetime.datetime | None:
@@ -206,31 +215,61 @@ def _extract(args: argparse.Namespace, project: Project) -> int:
 
 
 def _init(args: argparse.Namespace, project: Project) -> int:
+    """Create the catalogs of a language that the leaflets lack (filled from memory), leave the others."""
     from .catalog import catalog_path, create_catalog, locale_id, write_template
+    from .memory import fill_catalog_file, language_memory
 
     locale = locale_id(args.language)
-    for leaflet in _leaflets(project):
-        if locale == locale_id(leaflet.source_language):
-            raise LeafletError(f"{leaflet.id}: {args.language} is the source language; it needs no catalog")
-        if catalog_path(project, locale, leaflet.id).exists():
-            raise LeafletError(
-                f"{display_path(catalog_path(project, locale, leaflet.id))} already exists; "
-                "use 'render.py update' to refresh it"
-            )
+    leaflets = [leaflet for leaflet in _leaflets(project) if locale != locale_id(leaflet.source_language)]
+    if not leaflets:
+        raise LeafletError(f"{args.language} is the source language of every leaflet; it needs no catalog")
+    for leaflet in leaflets:
+        path = catalog_path(project, locale, leaflet.id)
+        if path.exists():
+            print(f"{display_path(path)}: exists, left as it is (render.py update refreshes it)")
+            continue
         _pot, _changed, template = write_template(project, leaflet, _source_date(os.environ))
-        path = create_catalog(project, leaflet, locale, template)
-        print(f"created {display_path(path or '')}: fill in X-Translators, then translate (Poedit, Weblate...)")
+        create_catalog(project, leaflet, locale, template)
+        memory = language_memory(project, locale, [other.id for other in leaflets], skip=leaflet.id)
+        filled = fill_catalog_file(path, locale, leaflet.id, memory)
+        remembered = f", {filled} strings from translation memory (fuzzy: confirm them)" if filled else ""
+        print(f"created {display_path(path)}{remembered}; translate it in Poedit, Weblate...")
     return 0
 
 
 def _update(args: argparse.Namespace, project: Project) -> int:
+    """Merge each leaflet's template into its catalogs, then fill what is empty from memory."""
     from .catalog import discover_catalogs, update_catalog, write_template
+    from .memory import fill_catalog_file, language_memory
 
-    for leaflet in _leaflets(project):
+    leaflets = _leaflets(project)
+    for leaflet in leaflets:
         _pot, _changed, template = write_template(project, leaflet, _source_date(os.environ))
         for locale, path in discover_catalogs(project, leaflet.id).items():
             changed = update_catalog(path, locale, leaflet.id, template)
-            print(f"{display_path(path)}: {'updated' if changed else 'unchanged'}")
+            memory = language_memory(project, locale, [other.id for other in leaflets], skip=leaflet.id)
+            filled = fill_catalog_file(path, locale, leaflet.id, memory)
+            remembered = f", {filled} strings from translation memory (fuzzy)" if filled else ""
+            print(f"{display_path(path)}: {'updated' if changed or filled else 'unchanged'}{remembered}")
+    return 0
+
+
+def _memory(args: argparse.Namespace, project: Project) -> int:
+    """Export each language's translation memory (every leaflet's confirmed strings) as TMX."""
+    from .catalog import discover_catalogs, language_tag
+    from .memory import language_memory, write_tmx
+
+    if not args.tmx:
+        raise LeafletError("say what to do with the memory: render.py memory --tmx")
+    leaflets = _leaflets(project)
+    locales = sorted({locale for leaflet in leaflets for locale in discover_catalogs(project, leaflet.id)})
+    out_dir = output_folder(args.out or project.root / "dist") / "memory"
+    source = language_tag(leaflets[0].source_language) if leaflets else "en"
+    for locale in locales:
+        memory = language_memory(project, locale, [leaflet.id for leaflet in leaflets])
+        path = out_dir / f"{language_tag(locale)}.tmx"
+        count = write_tmx(path, source, language_tag(locale), memory)
+        print(f"{display_path(path)}: {count} translation units")
     return 0
 
 
@@ -244,7 +283,7 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
     fonts = load_font_setup(project.styles_dir)
     table = Table(title="Translation catalogs")
     columns = ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete")
-    for column in (*columns, "reviewed", "changed since review", "never reviewed", "review"):
+    for column in (*columns, "from memory", "reviewed", "changed since review", "never reviewed", "review"):
         table.add_column(column, justify="left" if column in ("leaflet", "language", "review") else "right")
     for leaflet in _leaflets(project):
         for edition in all_editions(project, leaflet, fonts):
@@ -253,12 +292,20 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
                 continue
             counts = (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete)
             never = review.pending_strings - review.changed_strings
-            reviewed = (review.reviewed_strings, review.changed_strings, never)
+            reviewed = (_remembered(edition.catalog_path), review.reviewed_strings, review.changed_strings, never)
             table.add_row(
                 leaflet.id, edition.lang, *map(str, counts), f"{stats.percent}%", *map(str, reviewed), _state(review)
             )
     Console(width=max(140, Console().width)).print(table)
     return 0
+
+
+def _remembered(path: Path | None) -> int:
+    """How many entries of the catalog at ``path`` came from translation memory."""
+    from .catalog import read_catalog
+    from .memory import from_memory
+
+    return from_memory(read_catalog(path)) if path is not None else 0
 
 
 def _state(review: Review) -> str:
@@ -375,7 +422,7 @@ def _preview(args: argparse.Namespace, project: Project) -> int:
 
     out_dir = (args.out or project.root / "dist" / "preview").resolve()
     print("watching leaflets/, translations/, styles/ and the templates; Ctrl-C to stop")
-    return preview(project, args.language, out_dir)
+    return preview(project, args.language, out_dir, leaflet_id=args.leaflet)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -387,6 +434,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "extract": _extract,
         "init": _init,
         "update": _update,
+        "memory": _memory,
         "stats": _stats,
         "check": _check,
         "review": _review,

@@ -151,7 +151,7 @@ class Edition:
         for name in sorted(self.printed_furniture()):
             path, line = self.furniture_origins[name]
             found.append(PrintedString(self.furniture[name], path, line, None))
-        generated = SEPARATOR.join([self.draft_notice, self.page_url, self._digits()])
+        generated = SEPARATOR.join([self.draft_notice, self.page_url, self.original_url, self._digits()])
         path, line = self.furniture_origins["page_footer"]
         found.append(PrintedString(generated, path, line, "numbers and dates of the page furniture"))
         return found
@@ -161,6 +161,8 @@ class Edition:
         names = {"page_footer", "edition"}
         if self.page_url:
             names.add("qr_label")
+        elif self.leaflet.website:
+            names.add("website_label")
         if self.review is not None:
             names |= {"provenance_heading", "provenance_source", "provenance_original", "provenance_prevails"}
             names.add("provenance_reviewed" if self.review.reviewed else "provenance_unreviewed")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .finish import impose_booklet, press_finish
+from .furniture import MESSAGES
 
 if TYPE_CHECKING:
     from .pdf import RenderedPdf
@@ -51,13 +52,18 @@ class Layout:
 
 @dataclass(frozen=True)
 class Format:
-    """One output format; ``id`` is used in file names, the manifest and ``--format``."""
+    """One output format; ``id`` is used in file names, the manifest and ``--format``. What it is,
+    in words, is the furniture string ``format_<id>`` (translated for the download page)."""
 
     id: str
-    description: str
     layout: Layout
     finisher: Finisher | None = None
     translations_only: bool = False  # made for translated editions only (the bilingual edition)
+
+    @property
+    def description(self) -> str:
+        """What the format is, in English."""
+        return MESSAGES[f"format_{self.id}"]
 
     def finish(self, rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
         """The file this format writes from the render of its layout."""
@@ -90,31 +96,12 @@ BILINGUAL = Layout("bilingual", "formats/bilingual.css", list_columns=1, weight=
 FORMATS: dict[str, Format] = {
     fmt.id: fmt
     for fmt in (
-        Format("a4", "A4 (210 x 297 mm), for office printers", A4),
-        Format("letter", "US Letter (8.5 x 11 in)", LETTER),
-        Format("a5", "A5 (148 x 210 mm), one page per sheet, in reading order", A5),
-        Format(
-            "a5-booklet",
-            "A5 pages imposed two-up on A4 landscape sheets for duplex printing, folding and stapling",
-            A5,
-            finisher=_booklet,
-        ),
-        Format(
-            "large-print",
-            "A4 large print (16 pt and more, one column, no hyphenation) for readers with low vision",
-            LARGE_PRINT,
-        ),
-        Format(
-            "press",
-            "A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with an sRGB output intent, for print shops",
-            A4,
-            finisher=_press,
-        ),
-        Format(
-            "bilingual",
-            "A4, the original and the translation side by side, for clinics with bilingual staff and for carers",
-            BILINGUAL,
-            translations_only=True,
-        ),
+        Format("a4", A4),
+        Format("letter", LETTER),
+        Format("a5", A5),
+        Format("a5-booklet", A5, finisher=_booklet),
+        Format("large-print", LARGE_PRINT),
+        Format("press", A4, finisher=_press),
+        Format("bilingual", BILINGUAL, translations_only=True),
     )
 }

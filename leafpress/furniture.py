@@ -19,10 +19,13 @@ def N_(message: str) -> str:
 
 @dataclass(frozen=True)
 class FurnitureString:
-    """One string of the page furniture: the name templates use, and the English message."""
+    """One string of the page furniture: the name templates use, and the English message. Strings
+    of the download page (``site``) go into the manifest as patterns, their placeholders filled in
+    when the page is written."""
 
     name: str
     message: str
+    site: bool = False
 
 
 FURNITURE = (
@@ -60,7 +63,95 @@ FURNITURE = (
     FurnitureString("provenance_prevails", N_("If the translation and the original differ, the original prevails.")),
     # Translators: on the download page, the heading over translations not yet reviewed.
     FurnitureString("awaiting_review", N_("Translations awaiting review: not for clinical use")),
+    # Translators: on the last page, followed by the organisation's web address (printed where a QR
+    # code to the download site would be, while the site has no address).
+    FurnitureString("website_label", N_("More information:")),
+    *(
+        FurnitureString(name, message, site=True)
+        for name, message in (
+            # Translators: the download page of this leaflet in your language (a QR code leads there).
+            # A link back to the list of every leaflet.
+            ("site_all_leaflets", N_("All leaflets")),
+            # Translators: the first paragraph of the download page.
+            ("site_intro", N_("Printable PDF files of this leaflet. Choose a paper format to download it.")),
+            # Translators: the caption of the table of files; %(date)s is the edition's date in your language.
+            ("site_files", N_("Files of the edition of %(date)s")),
+            # Translators: column headings of that table.
+            ("site_format", N_("Format")),
+            ("site_pages", N_("Pages")),
+            ("site_size", N_("Size")),
+            # Translators: the text alternative of the picture of the leaflet's first page.
+            ("site_thumbnail", N_("First page of the leaflet")),
+            # Translators: the state of the original (untranslated) edition.
+            ("site_original_text", N_("Original text")),
+            # Translators: the heading of the list of this leaflet's other languages.
+            ("site_other_languages", N_("This leaflet in other languages")),
+            # Translators: after the name of the original's language in that list.
+            ("site_original_marker", N_("original")),
+            # Translators: after the name of a language whose translation is a draft.
+            ("site_draft_marker", N_("draft")),
+            (
+                "site_drafts_warning",
+                # Translators: under "Translations awaiting review: not for clinical use".
+                N_(
+                    "This translation has not yet been checked by a qualified reviewer against the original."
+                    " Do not use it to guide treatment; use a reviewed edition or the original."
+                ),
+            ),
+            # Translators: the heading of the printing instructions, then its paragraphs. Format names in
+            # brackets (a5-booklet, press, large-print) are file names: keep them.
+            ("site_print_heading", N_("How to print")),
+            (
+                "site_print_actual_size",
+                N_("Print the A4, US Letter and A5 files at actual size, not “fit to page”."),
+            ),
+            (
+                "site_print_booklet",
+                N_(
+                    "Booklet (a5-booklet): print on both sides of A4 paper, flipping on the short edge, then"
+                    " fold the sheets in half together and staple them along the fold."
+                ),
+            ),
+            (
+                "site_print_large",
+                N_("Large print (large-print): A4 pages with text of 16 pt or more, for readers with low vision."),
+            ),
+            (
+                "site_print_press",
+                N_(
+                    "Print shop (press): A4 pages with 3 mm of bleed on every side and crop marks outside it,"
+                    " PDF/X-4 with an sRGB output intent. Tell the printer to trim at the crop marks to"
+                    " A4 (210 x 297 mm)."
+                ),
+            ),
+            # Translators: what each file is, in the table of files.
+            ("format_a4", N_("A4 (210 x 297 mm), for office printers")),
+            ("format_letter", N_("US Letter (8.5 x 11 in)")),
+            ("format_a5", N_("A5 (148 x 210 mm), one page per sheet, in reading order")),
+            (
+                "format_a5-booklet",
+                N_("A5 pages imposed two-up on A4 landscape sheets for duplex printing, folding and stapling"),
+            ),
+            (
+                "format_large-print",
+                N_("A4 large print (16 pt and more, one column, no hyphenation) for readers with low vision"),
+            ),
+            (
+                "format_press",
+                N_("A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with an sRGB output intent, for print shops"),
+            ),
+            (
+                "format_bilingual",
+                N_(
+                    "A4, the original and the translation side by side, for clinics with bilingual staff and for carers"
+                ),
+            ),
+        )
+    ),
 )
+
+#: The English message of each furniture string, by name.
+MESSAGES = {furniture.name: furniture.message for furniture in FURNITURE}
 
 #: The language the furniture messages above are written in.
 FURNITURE_LANGUAGE = "en"

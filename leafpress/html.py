@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from .edition import Edition
+from .furniture import FURNITURE
 from .markup import LRI, PDI, inline_markdown, plain_text
 from .model import Text
 
@@ -123,7 +124,21 @@ def edition_metadata(edition: Edition) -> dict[str, object]:
         "provenance": edition.provenance_text(),
         "provenance_heading": edition.furniture["provenance_heading"] if edition.review else "",
         "provenance_original": edition.furniture["provenance_original"] if edition.review else "",
+        "labels": site_labels(edition),
     }
+
+
+def site_labels(edition: Edition) -> dict[str, str]:
+    """The download page's strings in the edition's language (patterns, filled in by the site), and
+    its review state in words."""
+    labels = {furniture.name: edition.furniture[furniture.name] for furniture in FURNITURE if furniture.site}
+    if edition.review is None:
+        state = labels["site_original_text"]
+    elif edition.reviewed and edition.publishable:
+        state = edition.furniture["provenance_reviewed"]
+    else:
+        state = edition.furniture["draft_unreviewed" if edition.publishable else "draft_incomplete"]
+    return {**labels, "state": state, "awaiting_review": edition.furniture["awaiting_review"]}
 
 
 def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:

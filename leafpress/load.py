@@ -16,11 +16,12 @@ RecursionError.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 
@@ -47,6 +48,9 @@ from .model import (
     Text,
 )
 from .textsafety import hidden_characters
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 SOURCE_NAME = "leaflet.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -188,7 +192,7 @@ class _SourceLoader:
             root,
             "the leaflet",
             required={"id", "title", "edition", "date", "organisation", "source_language", "sections"},
-            optional={"public_url"},
+            optional={"website", "public_url"},
         )
         leaflet_id = fields.ident()
         self.id_node = fields.values["id"]
@@ -197,9 +201,14 @@ class _SourceLoader:
             date = datetime.date.fromisoformat(date_text)
         except ValueError:
             raise self.error(fields.values["date"], f"date {date_text!r} is not a date like 2026-01-01") from None
-        public_url = ""
         if fields.get("public_url") is not None:
-            public_url = fields.string("public_url", URL_PATTERN, "expected an http(s):// address")
+            raise self.error(
+                fields.values["public_url"],
+                "public_url is a setting of the whole site now: set [site] public_url in leafpress.toml",
+            )
+        website = ""
+        if fields.get("website") is not None:
+            website = fields.string("website", URL_PATTERN, "expected an http(s):// address")
         sections = tuple(self.section(node) for node in fields.sequence("sections"))
         return Leaflet(
             id=leaflet_id,
@@ -208,7 +217,7 @@ class _SourceLoader:
             date=date,
             organisation=fields.required_text("organisation", "leaflet.organisation", translatable=False),
             source_language=fields.string("source_language", LANGUAGE_PATTERN, "expected a language tag such as en"),
-            public_url=public_url,
+            website=website,
             sections=sections,
             path=self.path,
         )
@@ -433,9 +442,13 @@ def read_source(path: Path) -> str:
         raise SourceError(path, 1, 1, f"cannot read the file: {error.strerror}") from None
 
 
-def load_leaflet(path: Path) -> Leaflet:
-    """Read and validate one ``leaflets/<id>/leaflet.yaml``; raise :class:`SourceError` on any problem."""
-    return parse_leaflet(read_source(path), path)
+def load_leaflet(path: Path, settings: Settings | None = None) -> Leaflet:
+    """Read and validate one ``leaflets/<id>/leaflet.yaml``; raise :class:`SourceError` on any problem.
+    With the project's ``settings``, the leaflet knows its address on the download site."""
+    leaflet = parse_leaflet(read_source(path), path)
+    if settings is not None:
+        leaflet = dataclasses.replace(leaflet, public_url=settings.leaflet_url(leaflet.id))
+    return leaflet
 
 
 def discover_leaflets(root: Path) -> list[Path]:

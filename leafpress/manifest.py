@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .errors import display_path
@@ -55,6 +55,7 @@ class ManifestEntry:
     provenance: str = ""  # the provenance panel of a translation, in its language
     provenance_heading: str = ""  # "About this translation", in its language
     provenance_original: str = ""  # "The original edition:", in its language
+    labels: dict[str, str] = field(default_factory=dict)  # the download page's strings, in its language
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -96,6 +97,7 @@ EDITION_FIELDS = (
     "provenance",
     "provenance_heading",
     "provenance_original",
+    "labels",
 )
 FILE_NAME = re.compile(
     r"(?:drafts/)?(?P<leaflet>[a-z0-9-]+)/(?P=leaflet)-(?P<lang>[A-Za-z0-9-]+?)-(?P<format>[a-z0-9-]+)\.pdf"

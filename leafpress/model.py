@@ -175,9 +175,10 @@ class Leaflet:
     date: datetime.date
     organisation: Text
     source_language: str
-    public_url: str
+    website: str  # the organisation's own web address ("" when the source gives none)
     sections: tuple[Section, ...]
     path: Path
+    public_url: str = ""  # the leaflet's folder on the download site, from the project's settings
 
 
 def iter_texts(node: Any) -> Iterator[Text]:

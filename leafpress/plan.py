@@ -25,6 +25,7 @@ from .formats import FORMATS
 from .manifest import manifest_lock
 from .output import write_atomic
 from .project import Project
+from .settings import SETTINGS_NAME
 
 #: What the last builds of an output folder recorded, beside its manifest.
 CACHE_NAME = ".leafpress-cache.json"
@@ -188,6 +189,7 @@ class Plan:
     skipped: list[Skipped] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     unknown: list[EditionPlan] = field(default_factory=list)  # editions never read under their key
+    absent: list[str] = field(default_factory=list)  # "leaflet lang": a language asked for that a leaflet lacks
 
     @property
     def unchanged(self) -> list[Job]:
@@ -221,7 +223,7 @@ def _installed_distributions() -> list[str]:
 
 def shared_digest(project: Project, system_fonts: Iterable[Path] = ()) -> str:
     """A digest of every input all editions share: the package's code, templates and tables, the styles
-    and shipped fonts (their bytes), the project's units table, system fonts (their size and date) and
+    and shipped fonts (their bytes), the project's units table and settings, system fonts (their size and date) and
     the installed libraries."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
@@ -230,7 +232,14 @@ def shared_digest(project: Project, system_fonts: Iterable[Path] = ()) -> str:
     )
     styles = sorted(path for path in project.styles_dir.rglob("*") if path.is_file())
     tables = sorted(project.translations_dir.glob("*.toml"))  # the units table: it decides what passes
-    for folder, files in ((package, code), (project.styles_dir, styles), (project.translations_dir, tables)):
+    settings = [path for path in (project.root / SETTINGS_NAME,) if path.is_file()]  # the QR code's address
+    inputs = (
+        (package, code),
+        (project.styles_dir, styles),
+        (project.translations_dir, tables),
+        (project.root, settings),
+    )
+    for folder, files in inputs:
         for path in files:  # named relative to their folder: moving the project keeps its keys
             digest.update(f"{path.relative_to(folder)}\0{file_digest(path)}\0".encode())
     for font in system_fonts:
@@ -314,41 +323,46 @@ def leaflet_editions(project: Project, source: Path, shared: str, cache: BuildCa
     return editions
 
 
-def _wanted_languages(editions: list[EditionPlan], languages: tuple[str, ...]) -> list[EditionPlan]:
-    """The editions in ``languages`` (tags matched as written, ``-`` or ``_``, any case)."""
+def _wanted_languages(leaflets: list[list[EditionPlan]], languages: tuple[str, ...], plan: Plan) -> list[EditionPlan]:
+    """The editions in ``languages`` (tags matched as written, ``-`` or ``_``, any case) of every
+    leaflet that has them; a leaflet without one is noted in ``plan.absent``. A language that no
+    leaflet has is an error."""
+    everything = [edition for editions in leaflets for edition in editions]
     if not languages:
-        return editions
-    wanted = {tag.replace("_", "-").lower() for tag in languages}
-    available = {edition.lang.lower() for edition in editions}
-    missing = wanted - available
+        return everything
+    wanted = {tag.replace("_", "-").lower(): tag for tag in languages}
+    missing = set(wanted) - {edition.lang.lower() for edition in everything}
     if missing:
         from .catalog import locale_id
 
-        for tag in languages:  # a tag no locale database knows is a typo, not a missing catalog
-            if tag.replace("_", "-").lower() in missing:
-                locale_id(tag)
-        names = ", ".join(sorted(tag for tag in languages if tag.replace("_", "-").lower() in missing))
+        for key in sorted(missing):  # a tag no locale database knows is a typo, not a missing catalog
+            locale_id(wanted[key])
         raise LeafletError(
-            f"{editions[0].leaflet_id}: no language {names} (available: "
-            f"{', '.join(sorted(edition.lang for edition in editions))}; start one with: render.py init LANG)"
+            f"no leaflet has the language {', '.join(sorted(wanted[key] for key in missing))} (available: "
+            f"{', '.join(sorted({edition.lang for edition in everything}))}; start one with: render.py init LANG)"
         )
-    return [edition for edition in editions if edition.lang.lower() in wanted]
+    for editions in leaflets:
+        present = {edition.lang.lower() for edition in editions}
+        plan.absent += [f"{editions[0].leaflet_id} {wanted[key]}" for key in sorted(set(wanted) - present)]
+    return [edition for edition in everything if edition.lang.lower() in wanted]
 
 
 def plan_build(project: Project, options: BuildOptions, out_dir: Path, cache: BuildCache, shared: str) -> Plan:
     """Every job of the build and which of them to render, from file names and bytes alone."""
     formats = options.format_ids()
     plan = Plan()
-    for source in discover_sources(project, options.leaflets):
-        for edition in _wanted_languages(leaflet_editions(project, source, shared, cache), options.languages):
-            facts = cache.facts(edition.key)
-            decision = decide(edition, facts, options) if facts is not None else None
-            if isinstance(decision, Refusal):
-                plan.refused.append(decision)
-            elif isinstance(decision, Skipped):
-                plan.skipped.append(decision)
-            else:
-                _plan_jobs(plan, edition, facts, formats, out_dir, cache, options.force)
+    leaflets = [
+        leaflet_editions(project, source, shared, cache) for source in discover_sources(project, options.leaflets)
+    ]
+    for edition in _wanted_languages(leaflets, options.languages, plan):
+        facts = cache.facts(edition.key)
+        decision = decide(edition, facts, options) if facts is not None else None
+        if isinstance(decision, Refusal):
+            plan.refused.append(decision)
+        elif isinstance(decision, Skipped):
+            plan.skipped.append(decision)
+        else:
+            _plan_jobs(plan, edition, facts, formats, out_dir, cache, options.force)
     return plan
 
 

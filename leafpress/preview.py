@@ -34,10 +34,10 @@ from .workers import RenderTask, Worker, worker_settings
 Strings = dict[tuple[Path, str | None, str], Message]
 
 
-def catalog_strings(project: Project, locale: str) -> Strings:
-    """Every translation of ``locale``'s catalogs, to tell which strings a save changed."""
+def catalog_strings(project: Project, locale: str, leaflet_id: str) -> Strings:
+    """Every translation of the leaflet's catalog of ``locale``, to tell which strings a save changed."""
     found: Strings = {}
-    for source in discover_sources(project):
+    for source in discover_sources(project, [leaflet_id]):
         path = discover_catalogs(project, source.parent.name).get(locale)
         if path is not None:
             for message in read_catalog(path, locale, source.parent.name):
@@ -47,10 +47,10 @@ def catalog_strings(project: Project, locale: str) -> Strings:
 
 
 def changed_problems(
-    project: Project, before: Strings, locale: str, source_locale: str
+    project: Project, before: Strings, locale: str, source_locale: str, leaflet_id: str
 ) -> tuple[Strings, list[Problem]]:
-    """The catalogs' strings now, and the check problems of the messages whose translation changed."""
-    after = catalog_strings(project, locale)
+    """The catalog's strings now, and the check problems of the messages whose translation changed."""
+    after = catalog_strings(project, locale, leaflet_id)
     problems = []
     languages = Languages(source_locale, locale)
     for (path, context, msgid), message in after.items():
@@ -77,7 +77,7 @@ class Previewer:
         """The leaflet, read again only when its bytes changed."""
         digest = file_digest(self.source)
         if self._leaflet is None or self._leaflet[0] != digest:
-            self._leaflet = (digest, load_leaflet(self.source))
+            self._leaflet = (digest, load_leaflet(self.source, self.project.settings))
         return self._leaflet[1]
 
     def worker(self) -> Worker:
@@ -117,19 +117,40 @@ def watched_paths(project: Project) -> list[Path]:
     return [project.leaflets_dir, project.translations_dir, project.styles_dir, templates]
 
 
+def choose_source(project: Project, lang: str, leaflet_id: str | None) -> Path:
+    """The source of the leaflet to preview in ``lang``: the one named, or the only one in that
+    language (its source language or a catalog); several, and the user is asked to name one."""
+    locale = locale_id(lang)
+    sources = discover_sources(project, [leaflet_id] if leaflet_id else ())
+    having = [
+        source
+        for source in sources
+        if locale in discover_catalogs(project, source.parent.name)
+        or locale == locale_id(load_leaflet(source).source_language)
+    ]
+    if not having:
+        named = leaflet_id or "no leaflet"
+        raise LeafletError(f"{named} has no catalog of {lang} (start one with: render.py init {lang})")
+    if len(having) > 1:
+        names = ", ".join(source.parent.name for source in having)
+        raise LeafletError(f"several leaflets have {lang} ({names}): name one with --leaflet ID")
+    return having[0]
+
+
 def preview(
     project: Project,
     lang: str,
     out_dir: Path,
     say: Callable[[str], None] = print,
     changes: Iterable[object] | None = None,
+    leaflet_id: str | None = None,
 ) -> int:
     """Build, then rebuild on every change until interrupted (``changes`` replaces watchfiles in tests)."""
     locale = locale_id(lang)
-    source = discover_sources(project)[0]
+    source = choose_source(project, lang, leaflet_id)
     previewer = Previewer(project, source, lang, out_dir)
     source_locale = locale_id(previewer.leaflet().source_language)
-    strings = catalog_strings(project, locale)
+    strings = catalog_strings(project, locale, source.parent.name)
     say(f"previewing {lang}: {display_path(previewer.render())}")
     if changes is None:
         from watchfiles import watch
@@ -139,7 +160,7 @@ def preview(
         for _batch in changes:
             start = time.perf_counter()
             try:
-                strings, problems = changed_problems(project, strings, locale, source_locale)
+                strings, problems = changed_problems(project, strings, locale, source_locale, source.parent.name)
                 for problem in problems:
                     say(str(problem))
                 pdf = previewer.render()

@@ -84,6 +84,12 @@ class BuildReporter:
             self._progress = None
         for skipped in result.skipped:
             print(f"skipped {skipped.leaflet} {skipped.lang}: {skipped.reason}", file=self.stream)
+        for absent in result.absent:
+            lang = absent.split()[-1]
+            print(
+                f"skipped {absent}: this leaflet has no catalog of it (start one: render.py init {lang})",
+                file=self.stream,
+            )
         for problem in result.problems():
             print(problem, file=sys.stderr)
         for refusal in result.refused:

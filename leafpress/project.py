@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+from .settings import Settings, read_settings
 
 
 @dataclass(frozen=True)
@@ -31,3 +34,8 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / ".cache"
+
+    @cached_property
+    def settings(self) -> Settings:
+        """What ``leafpress.toml`` says (read once)."""
+        return read_settings(self.root)

@@ -1,17 +1,21 @@
 """The download page: ``index.html`` and one page per leaflet and language (the QR code's target).
 
 Made from ``manifest.json`` alone, so it always describes the whole output folder, whatever a build
-was narrowed to. Reviewed editions come first; drafts have a section of their own, headed
-"Translations awaiting review: not for clinical use" in English and in each draft's language.
-Static HTML with inline CSS and local thumbnails: it works from ``file://`` and any static host and
-makes no external request. Languages are named in their own script, with ``lang``
-and ``dir`` on each name.
+was narrowed to, and the same manifest always gives the same bytes. ``index.html`` (in English)
+starts with the list of leaflets; under each, its languages named in their own script, reviewed
+editions first and drafts in a section of their own, headed "Translations awaiting review: not for
+clinical use" in English and in each draft's language. Each ``<leaflet>/<lang>/index.html`` is
+written in its language (``lang`` and ``dir`` on the root): its labels are the furniture strings of
+the leaflet's catalog, carried by the manifest. Static HTML with inline CSS and local thumbnails: it
+works from ``file://`` and any static host and makes no external request.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,10 +23,34 @@ from pathlib import Path
 import jinja2
 
 from .formats import FORMATS
+from .furniture import FURNITURE
 from .manifest import ManifestEntry
 from .output import write_atomic
 
 THUMBNAIL_WIDTH = 160
+#: The download page's strings in English, for the index and for editions that carry none.
+ENGLISH_LABELS = {furniture.name: furniture.message for furniture in FURNITURE if furniture.site}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The download page's strings in one language; ``labels("site_files", date=...)`` fills in
+    ``%(name)s`` placeholders and nothing else."""
+
+    strings: dict[str, str]
+
+    def __call__(self, name: str, **values: str) -> str:
+        pattern = self.strings.get(name) or ENGLISH_LABELS[name]
+        return re.sub(r"%\((\w+)\)s", lambda found: values.get(found.group(1), found.group(0)), pattern)
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """A picture of a file's first page: where it is (relative to the output folder) and its size."""
+
+    path: str
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -30,14 +58,23 @@ class LanguageRow:
     """One leaflet in one language, with its files (the first entry stands for the edition)."""
 
     files: tuple[ManifestEntry, ...]
-    thumbnail: str
+    thumbnail: Thumbnail
 
     @property
     def edition(self) -> ManifestEntry:
         return self.files[0]
 
     @property
+    def draft(self) -> bool:
+        return self.edition.draft
+
+    @property
+    def labels(self) -> Labels:
+        return Labels(self.edition.labels)
+
+    @property
     def review_text(self) -> str:
+        """The review state in English, for the index."""
         first = self.edition
         if first.reviewed and first.reviewer:
             return f"Reviewed by {first.reviewer} on {first.review_date}"
@@ -46,13 +83,9 @@ class LanguageRow:
         return "Draft translation, not yet reviewed"
 
     @property
-    def draft(self) -> bool:
-        return self.edition.draft
-
-    @property
     def provenance_facts(self) -> str:
         """The provenance panel's facts in English (empty for an original): the source edition, the
-        translators, the review, the original's address, and that the original prevails."""
+        translators, the review, and that the original prevails."""
         first = self.edition
         if not first.provenance:
             return ""
@@ -66,8 +99,29 @@ class LanguageRow:
         return " ".join([*facts, "If the translation and the original differ, the original prevails."])
 
 
-def _thumbnail(out_dir: Path, entry: ManifestEntry) -> str:
-    """A PNG of page 1 (cached by the PDF's hash); returns its path relative to ``out_dir``."""
+@dataclass(frozen=True)
+class LeafletGroup:
+    """One leaflet's languages: the original and reviewed editions, then the drafts."""
+
+    id: str
+    rows: tuple[LanguageRow, ...]
+
+    @property
+    def published(self) -> list[LanguageRow]:
+        return [row for row in self.rows if not row.draft]
+
+    @property
+    def drafts(self) -> list[LanguageRow]:
+        return [row for row in self.rows if row.draft]
+
+    @property
+    def original(self) -> LanguageRow:
+        """The row of the source language (or the first, if the original is not built)."""
+        return next((row for row in self.rows if row.edition.provenance == "" and not row.draft), self.rows[0])
+
+
+def _thumbnail(out_dir: Path, entry: ManifestEntry) -> Thumbnail:
+    """A PNG of page 1 (cached by the PDF's hash)."""
     relative = f"{entry.leaflet}/thumbnails/{entry.leaflet}-{entry.lang}-{entry.sha256[:12]}.png"
     target = out_dir / relative
     if not target.is_file():
@@ -82,7 +136,13 @@ def _thumbnail(out_dir: Path, entry: ManifestEntry) -> str:
         finally:
             document.close()
         write_atomic(target, buffer.getvalue())
-    return relative
+    width, height = _png_size(target.read_bytes()[:24])
+    return Thumbnail(relative, width, height)
+
+
+def _png_size(header: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
 
 
 @cache
@@ -90,51 +150,82 @@ def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("leafpress", "templates"), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    environment.filters["size"] = lambda size: f"{size / 1024:.0f} KB"
+    environment.filters["size"] = file_size
+    environment.filters["count"] = local_number
     return environment
 
 
-def language_rows(out_dir: Path, entries: list[ManifestEntry]) -> dict[str, list[LanguageRow]]:
-    """Leaflet id -> one row per language (source language first, then by tag), formats in order."""
+def file_size(size: int, lang: str = "en") -> str:
+    """A file size in kilobytes, as the language writes it (48 kB, 48 كيلوبايت)."""
+    from babel.units import format_unit
+
+    locale = lang.replace("-", "_")
+    return str(
+        format_unit(round(size / 1024), "digital-kilobyte", length="short", locale=locale, numbering_system="default")
+    )
+
+
+def local_number(number: int, lang: str = "en") -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(number, locale=lang.replace("-", "_"), numbering_system="default"))
+
+
+def leaflet_groups(out_dir: Path, entries: list[ManifestEntry]) -> list[LeafletGroup]:
+    """One group per leaflet (by id), one row per language: reviewed editions first (the original
+    first among them), then the drafts; formats in their usual order."""
     grouped: dict[tuple[str, bool, str], list[ManifestEntry]] = {}
     for entry in entries:
         grouped.setdefault((entry.leaflet, entry.draft, entry.lang), []).append(entry)
     order = list(FORMATS)
-    leaflets: dict[str, list[LanguageRow]] = {}
 
-    # Reviewed editions first (the original first among them), then the drafts; by language tag.
     def order_key(item: tuple[tuple[str, bool, str], list[ManifestEntry]]) -> tuple[str, bool, bool, str]:
         (leaflet, draft, lang), files = item
         return (leaflet, draft, bool(files[0].reviewer), lang)
 
+    rows: dict[str, list[LanguageRow]] = {}
     for (leaflet, _draft, _lang), files in sorted(grouped.items(), key=order_key):
         files.sort(key=lambda entry: order.index(entry.format) if entry.format in order else len(order))
         cover = next((entry for entry in files if entry.format == "a4"), files[0])
-        leaflets.setdefault(leaflet, []).append(LanguageRow(tuple(files), _thumbnail(out_dir, cover)))
-    return leaflets
+        rows.setdefault(leaflet, []).append(LanguageRow(tuple(files), _thumbnail(out_dir, cover)))
+    return [LeafletGroup(leaflet, tuple(found)) for leaflet, found in rows.items()]
+
+
+def site_pages(out_dir: Path, groups: list[LeafletGroup]) -> dict[Path, str]:
+    """Every page of the download site, by path: the index, then one page per leaflet and language."""
+    environment = _environment()
+    english = Labels({})
+    pages = {out_dir / "index.html": environment.get_template("site.html.j2").render(groups=groups, labels=english)}
+    language_page = environment.get_template("site-language.html.j2")
+    for group in groups:
+        for row in group.rows:
+            html = language_page.render(group=group, row=row, labels=row.labels, lang=row.edition.lang)
+            pages[out_dir / group.id / row.edition.lang / "index.html"] = html
+    return pages
 
 
 def write_site(out_dir: Path, entries: list[ManifestEntry]) -> list[Path]:
-    """Write the download pages for the files of ``entries``; returns the pages written."""
-    leaflets = language_rows(out_dir, entries)
-    template = _environment().get_template("site.html.j2")
-    pages = {out_dir / "index.html": template.render(leaflets=leaflets, formats=FORMATS, root="")}
-    for leaflet_id, rows in leaflets.items():
-        for row in rows:
-            page = template.render(leaflets={leaflet_id: [row]}, formats=FORMATS, root="../../")
-            pages[out_dir / leaflet_id / row.edition.lang / "index.html"] = page
+    """Write the download pages for the files of ``entries`` (a page whose bytes would not change is
+    left alone); returns the pages."""
+    groups = leaflet_groups(out_dir, entries)
+    pages = site_pages(out_dir, groups)
     for path, html in pages.items():
         data = html.encode("utf-8")
         if not path.is_file() or path.read_bytes() != data:
             write_atomic(path, data)
     os.utime(out_dir / "index.html")  # now newer than the manifest it was made from, even if unchanged
-    _remove_old_thumbnails(out_dir, leaflets)
+    _remove_old_files(out_dir, pages, groups)
     return list(pages)
 
 
-def _remove_old_thumbnails(out_dir: Path, leaflets: dict[str, list[LanguageRow]]) -> None:
-    """Thumbnails of files no longer listed (an older text, a withdrawn language) leave too."""
-    current = {row.thumbnail for rows in leaflets.values() for row in rows}
+def _remove_old_files(out_dir: Path, pages: dict[Path, str], groups: list[LeafletGroup]) -> None:
+    """Thumbnails and language pages of files no longer listed (an older text, a withdrawn language)."""
+    current = {row.thumbnail.path for group in groups for row in group.rows}
     for thumbnail in out_dir.glob("*/thumbnails/*.png"):
         if thumbnail.relative_to(out_dir).as_posix() not in current:
             thumbnail.unlink(missing_ok=True)
+    for page in out_dir.glob("*/*/index.html"):
+        if page not in pages and page.parent.parent.name != "drafts":
+            page.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the language's folder, unless something else is in it
+                page.parent.rmdir()

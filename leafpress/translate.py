@@ -8,6 +8,7 @@ dates are written the language's way (Babel, CLDR). The result is a plain value.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,11 +110,21 @@ def translate_furniture(
         pattern, path, line = translations.get(
             (None, furniture.message), (furniture.message, *declared[furniture.message])
         )
+        if furniture.site:  # a pattern, filled in when the download page is written
+            fits = placeholders(pattern) == placeholders(furniture.message)
+            texts[furniture.name] = pattern if fits else furniture.message
+            origins[furniture.name] = (path, line) if fits else declared[furniture.message]
+            continue
         try:
             texts[furniture.name], origins[furniture.name] = pattern % fill, (path, line)
         except (KeyError, ValueError, TypeError):
             texts[furniture.name], origins[furniture.name] = furniture.message % fill, declared[furniture.message]
     return texts, origins
+
+
+def placeholders(pattern: str) -> list[str]:
+    """The ``%(name)s`` placeholders of a pattern, sorted."""
+    return sorted(re.findall(r"%\((\w+)\)s", pattern))
 
 
 def _draft_notice(furniture: dict[str, str], source_furniture: dict[str, str], complete: bool, reviewed: bool) -> str:
@@ -196,7 +207,7 @@ def _language_fields(source: Leaflet, locale: Locale, fonts: FontSetup) -> dict[
         "source_fonts": fonts.stack(source_lang),
         "language_name": language_name,
         "english_name": english_name,
-        "original_url": page_url(source, source_lang),
+        "original_url": page_url(source, source_lang) or source.website,  # the organisation's site meanwhile
     }
 
 

@@ -112,11 +112,11 @@ def find_in_order(haystack: str, needles: list[str]) -> list[str]:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's sources and styles, without catalogs, to change freely. The font
+    """A copy of the project's guide and styles, without catalogs, to change freely. The font
     subset cache is shared with the project, so copies don't cut the same subsets again."""
     root = tmp_path / "project"
-    for folder in ("leaflets", "styles"):
-        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copytree(ROOT / "leaflets" / "ldn-patient-guide", root / "leaflets" / "ldn-patient-guide")
+    shutil.copytree(ROOT / "styles", root / "styles")
     (root / "translations").mkdir()
     if (ROOT / ".cache" / "fonts").is_dir():
         shutil.copytree(ROOT / ".cache" / "fonts", root / ".cache" / "fonts")
@@ -139,7 +139,7 @@ edition: "2026"
 date: 2026-01-01
 organisation: Demo Trust
 source_language: en
-public_url: https://leaflets.example.org/demo/
+website: https://demotrust.org
 sections:
   - id: dosing
     heading: Dosing
@@ -194,7 +194,61 @@ SMALL_GERMAN = {
         "Wenn Übersetzung und Original voneinander abweichen, gilt das Original."
     ),
     "Translations awaiting review: not for clinical use": "Übersetzungen vor der Prüfung: nicht klinisch verwenden",
+    "More information:": "Mehr Informationen:",
+    "All leaflets": "Alle Merkblätter",
+    "Printable PDF files of this leaflet. Choose a paper format to download it.": (
+        "Druckfertige PDF-Dateien dieses Merkblatts. Wählen Sie ein Papierformat zum Herunterladen."
+    ),
+    "Files of the edition of %(date)s": "Dateien der Ausgabe vom %(date)s",
+    "Format": "Format",
+    "Pages": "Seiten",
+    "Size": "Größe",
+    "First page of the leaflet": "Erste Seite des Merkblatts",
+    "Original text": "Originaltext",
+    "This leaflet in other languages": "Dieses Merkblatt in anderen Sprachen",
+    "original": "Original",
+    "draft": "Entwurf",
+    "This translation has not yet been checked by a qualified reviewer against the original. Do not use it"
+    " to guide treatment; use a reviewed edition or the original.": (
+        "Diese Übersetzung wurde noch nicht von einer qualifizierten Fachperson mit dem Original verglichen."
+        " Richten Sie keine Behandlung danach aus; nutzen Sie eine geprüfte Ausgabe oder das Original."
+    ),
+    "How to print": "Drucken",
+    "Print the A4, US Letter and A5 files at actual size, not “fit to page”.": (
+        "Drucken Sie die Dateien in A4, US Letter und A5 in Originalgröße, nicht „an Seite anpassen“."
+    ),
+    "Booklet (a5-booklet): print on both sides of A4 paper, flipping on the short edge, then fold the sheets"
+    " in half together and staple them along the fold.": (
+        "Broschüre (a5-booklet): beidseitig auf A4 drucken, an der kurzen Kante wenden, die Blätter gemeinsam"
+        " in der Mitte falten und im Falz heften."
+    ),
+    "Large print (large-print): A4 pages with text of 16 pt or more, for readers with low vision.": (
+        "Großdruck (large-print): A4-Seiten mit Schrift ab 16 pt, für Menschen mit Sehbehinderung."
+    ),
+    "Print shop (press): A4 pages with 3 mm of bleed on every side and crop marks outside it, PDF/X-4 with an"
+    " sRGB output intent. Tell the printer to trim at the crop marks to A4 (210 x 297 mm).": (
+        "Druckerei (press): A4-Seiten mit 3 mm Beschnitt an jeder Seite und Schnittmarken außerhalb, PDF/X-4"
+        " mit sRGB-Ausgabeprofil. Sagen Sie der Druckerei: an den Schnittmarken auf A4 (210 x 297 mm) schneiden."
+    ),
+    "A4 (210 x 297 mm), for office printers": "A4 (210 x 297 mm), für Bürodrucker",
+    "US Letter (8.5 x 11 in)": "US Letter (8,5 x 11 in)",
+    "A5 (148 x 210 mm), one page per sheet, in reading order": "A5 (148 x 210 mm), eine Seite pro Blatt",
+    "A5 pages imposed two-up on A4 landscape sheets for duplex printing, folding and stapling": (
+        "A5-Seiten zu zweit auf A4-Querblättern, zum beidseitigen Drucken, Falten und Heften"
+    ),
+    "A4 large print (16 pt and more, one column, no hyphenation) for readers with low vision": (
+        "A4-Großdruck (ab 16 pt, eine Spalte, ohne Silbentrennung) für Menschen mit Sehbehinderung"
+    ),
+    "A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with an sRGB output intent, for print shops": (
+        "A4 mit 3 mm Beschnitt und Schnittmarken, PDF/X-4 mit sRGB-Ausgabeprofil, für Druckereien"
+    ),
+    "A4, the original and the translation side by side, for clinics with bilingual staff and for carers": (
+        "A4, Original und Übersetzung nebeneinander, für Praxen mit zweisprachigem Personal und für Pflegende"
+    ),
 }
+
+#: The small project's settings: its download site's address.
+SMALL_SETTINGS = '[site]\npublic_url = "https://leaflets.demotrust.org/"\n'
 
 
 @pytest.fixture
@@ -208,6 +262,7 @@ def small_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "styles", root / "styles")
     (root / "leaflets" / "demo").mkdir(parents=True)
     (root / "leaflets" / "demo" / "leaflet.yaml").write_text(SMALL_LEAFLET, encoding="utf-8")
+    (root / "leafpress.toml").write_text(SMALL_SETTINGS, encoding="utf-8")
     (root / "translations").mkdir()
     assert main(["init", "de"], root=root) == 0
     path = root / "translations" / "de" / "LC_MESSAGES" / "demo.po"

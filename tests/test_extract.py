@@ -88,7 +88,8 @@ def test_pybabel_extract_with_pyproject(tmp_path: Path) -> None:
     by_context = {message.context: message for message in catalog if message.id}
     starting = by_context["dosing/starting-dose"]
     assert "0.5 mg to 1.5 mg" in starting.id
-    assert starting.locations[0][0] == "leaflets/ldn-patient-guide/leaflet.yaml"
+    files = {path for path, _line in starting.locations}  # both leaflets have it, word for word
+    assert files == {"leaflets/ldn-patient-guide/leaflet.yaml", "leaflets/ldn-at-a-glance/leaflet.yaml"}
     assert any("4,5 mg" in comment for comment in starting.auto_comments)
     assert "conditions/conditions/adenomyosis" in by_context
     footer = catalog.get("Page %(page)s of %(pages)s")  # from furniture.py

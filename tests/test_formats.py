@@ -147,7 +147,7 @@ def test_screen_formats_are_tagged_with_language_title_and_outline(full_build: P
             if "/A" in annot and "/URI" in annot.A
         ]
         assert "https://pubmed.ncbi.nlm.nih.gov/19041189/" in links
-        assert "https://leaflets.ldnresearchtrust.org/ldn-patient-guide/en/" in links  # the QR code's page
+        assert "https://www.ldnresearchtrust.org" in links  # no download site yet: the Trust's own address
 
 
 def test_arabic_pdf_declares_its_language(full_build: Path) -> None:
@@ -160,7 +160,7 @@ def test_a_second_build_is_byte_identical(full_build: Path, tmp_path: Path) -> N
     result = render_py(ROOT, "--out", str(tmp_path), "--lang", "en", "--format", "press", "--format", "a5-booklet")
     assert result.returncode == 0
     built = sorted(tmp_path.rglob("*.pdf"))
-    assert len(built) == 2
+    assert len(built) == 4  # two leaflets, two formats
     for path in built:
         assert path.read_bytes() == (full_build / path.relative_to(tmp_path)).read_bytes(), path.name
 

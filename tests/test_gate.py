@@ -48,6 +48,11 @@ def pdfs(out: Path) -> list[str]:
     return sorted(path.relative_to(out).as_posix() for path in out.rglob("*.pdf"))
 
 
+def guide_pdfs(out: Path) -> list[str]:
+    """The guide's files (a full build also holds the other leaflet's, which these tests leave alone)."""
+    return [path for path in pdfs(out) if "/ldn-patient-guide/" in f"/{path}"]
+
+
 def manifest(out: Path) -> list[dict[str, object]]:
     return list(json.loads((out / "manifest.json").read_text(encoding="utf-8")))
 
@@ -91,12 +96,12 @@ def test_the_gate_refuses_each_unsafe_translation_and_builds_the_rest(
             line.endswith(where + expected) or (where in line and expected in line) for line in error.splitlines()
         )
         tag = locale.replace("_", "-")
-        assert not [path for path in pdfs(out) if f"-{tag}-" in path], f"a {tag} file is still in the folder"
-        assert not [entry for entry in manifest(out) if entry["lang"] == tag]
-    assert {path.split("-guide-")[-1].split("-")[0] for path in pdfs(out)} == {"ar", "en"}
-    assert len(pdfs(out)) == 6 + 7  # the two languages left, in every format (bilingual for Arabic)
+        assert not [path for path in guide_pdfs(out) if f"-{tag}-" in path], f"a {tag} file is still in the folder"
+        assert not [e for e in manifest(out) if e["lang"] == tag and e["leaflet"] == "ldn-patient-guide"]
+    assert {path.split("-guide-")[-1].split("-")[0] for path in guide_pdfs(out)} == {"ar", "en"}
+    assert len(guide_pdfs(out)) == 6 + 7  # the two languages left, in every format (bilingual for Arabic)
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "-de-" not in page and "-zh-Hans-" not in page and "-ar-a4.pdf" in page
+    assert "guide-de-" not in page and "guide-zh-Hans-" not in page and "guide-ar-a4.pdf" in page
 
     assert build(project_copy, out) == 1  # nothing changed: still refused, still said
     assert "[dosing/starting-dose]: numbers differ" in capsys.readouterr().err
@@ -108,9 +113,11 @@ def test_a_changed_dose_leaves_no_file_of_its_language_anywhere(full_build: Path
     assert [path for path in pdfs(out) if "-de-" in path]
     edit(german_project / "translations" / "de" / GUIDE_PO, "dosing/higher-doses", "4,5", "45")
     assert build(german_project, out, "--lang", "de") == 1
-    everything = [path.name for path in out.rglob("*")]
+    everything = [path.name for path in out.rglob("*") if "ldn-patient-guide" in path.name]
     assert not [name for name in everything if "-de-" in name or "-de." in name]
-    assert len(pdfs(out)) == 55 - 7 and not [entry for entry in manifest(out) if entry["lang"] == "de"]
+    assert len(guide_pdfs(out)) == 55 - 7
+    assert not [e for e in manifest(out) if e["lang"] == "de" and e["leaflet"] == "ldn-patient-guide"]
+    assert not (out / "ldn-patient-guide" / "de").exists()  # nor its download page
 
 
 def test_a_catalog_that_turns_fuzzy_leaves_the_page(small_project: Path) -> None:
@@ -322,7 +329,18 @@ def test_two_builds_into_one_folder_at_once_both_end_up_in_the_manifest(tmp_path
     out = tmp_path / "dist"
     environment = {name: value for name, value in os.environ.items() if not name.startswith("COV_CORE")}
     commands = [
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), "--format", "a4", "--lang", lang]
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--out",
+            str(out),
+            "--format",
+            "a4",
+            "--lang",
+            lang,
+            "--leaflet",
+            "ldn-patient-guide",
+        ]
         for lang in ("en", "de")
     ]
     running = [subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL) for command in commands]
@@ -339,7 +357,7 @@ def test_an_unreadable_manifest_is_made_again_from_the_pdfs(full_build: Path, tm
     (out / "manifest.json").write_text('[{"leaflet": "truncated', encoding="utf-8")
     result = render_py(ROOT, "--out", str(out))
     assert result.returncode == 0
-    assert "manifest.json could not be read; made again from the 55 PDFs on disk" in result.stderr
+    assert "manifest.json could not be read; made again from the 110 PDFs on disk" in result.stderr
     assert manifest(out) == before
 
 

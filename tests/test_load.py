@@ -248,4 +248,4 @@ def test_unknown_leaflet_or_language_is_a_usage_error(capsys: pytest.CaptureFixt
     assert main(["--lang", "xx", "--out", "/nonexistent/never"], root=ROOT) == 2
     assert "unknown language 'xx'" in capsys.readouterr().err
     assert main(["--lang", "ja", "--out", "/nonexistent/never"], root=ROOT) == 2
-    assert "no language ja (available: " in capsys.readouterr().err
+    assert "no leaflet has the language ja (available: " in capsys.readouterr().err

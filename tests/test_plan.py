@@ -69,8 +69,8 @@ def test_planning_a_built_folder_parses_nothing(full_build: Path, monkeypatch: p
     monkeypatch.setattr(leafpress.load, "load_leaflet", no_parsing)
     monkeypatch.setattr(leafpress.catalog, "read_catalog", no_parsing)
     plan = _plan(ROOT, full_build)
-    assert len(plan.jobs) == 8 * 6 + 7 and plan.todo == [] and plan.unknown == []
-    assert plan.jobs[0].relative_path == "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"
+    assert len(plan.jobs) == 2 * (8 * 6 + 7) and plan.todo == [] and plan.unknown == []
+    assert plan.jobs[0].relative_path == "ldn-at-a-glance/ldn-at-a-glance-en-a4.pdf"  # leaflets by id
 
 
 def test_a_changed_catalog_puts_its_shared_renders_to_do(german_project: Path) -> None:
@@ -112,7 +112,7 @@ def test_a_run_with_nothing_to_do_does_not_import_the_render_stage(tmp_path: Pat
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "IMPORTED [] 0" in result.stdout
-    assert "0 PDFs written, 1 unchanged" in result.stdout
+    assert "0 PDFs written, 2 unchanged" in result.stdout  # one per leaflet
 
 
 def test_an_unknown_format_or_cache_is_handled(tmp_path: Path) -> None:

@@ -37,11 +37,11 @@ def test_a_review_covers_the_strings_as_they_are(small_project: Path, capsys: py
     assert main(["review", "de", "--reviewer", "Test Reviewer", "--date", "2026-11-25"], root=small_project) == 0
     row = stats_row(small_project, capsys)
     total = int(row[2])  # translated
-    assert row[7:10] == [str(total), "0", "0"] and row[10].startswith("reviewed by")
+    assert row[8:11] == [str(total), "0", "0"] and row[11].startswith("reviewed")
 
     edit(german, "dosing.heading", "Dosis")
     row = stats_row(small_project, capsys)
-    assert row[7:10] == [str(total - 1), "1", "0"] and row[10].startswith("partly")
+    assert row[8:11] == [str(total - 1), "1", "0"] and row[11].startswith("partly")
     assert main(["review", "de", "--pending"], root=small_project) == 0
     pending = capsys.readouterr().out.strip().splitlines()
     assert len(pending) == 1 and pending[0].endswith("[dosing.heading]: changed since its review")
@@ -71,7 +71,7 @@ def test_a_full_review_publishes_with_the_reviewers_name(small_project: Path) ->
 def _po_tools_keep_the_review(root: Path, capsys: pytest.CaptureFixture[str], rewrite: object) -> None:
     assert main(["review", "de", "--reviewer", "Test Reviewer"], root=root) == 0
     rewrite(root)  # type: ignore[operator]
-    assert stats_row(root, capsys)[8] == "0"  # nothing changed since the review
+    assert stats_row(root, capsys)[9] == "0"  # nothing changed since the review
 
 
 def _pybabel_update(root: Path) -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
+import subprocess
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import ROOT, render_py
 
 
 class _Links(HTMLParser):
@@ -49,16 +53,18 @@ def test_page_lists_exactly_the_manifest_files(full_build: Path) -> None:
     ("lang", "heading"), [("de", "Über diese Übersetzung"), ("ar", "حول هذه الترجمة"), ("zh-Hans", "关于本译文")]
 )
 def test_each_translation_says_where_it_comes_from(full_build: Path, lang: str, heading: str) -> None:
-    """The provenance panel's facts on the language's page: in English, and in the language."""
-    page = " ".join((full_build / "ldn-patient-guide" / lang / "index.html").read_text(encoding="utf-8").split())
+    """The provenance panel's facts: in English on the index, in the language on its own page."""
+    index = " ".join((full_build / "index.html").read_text(encoding="utf-8").split())
     facts = "Translated from the original edition of 2026-01-01 by AI-assisted draft (leafpress maintainers)."
-    assert facts in page and "Not yet reviewed: a draft." in page
-    assert "If the translation and the original differ, the original prevails." in page
-    original = "https://leaflets.ldnresearchtrust.org/ldn-patient-guide/en/"
+    assert facts in index and "Not yet reviewed: a draft." in index
+    assert "If the translation and the original differ, the original prevails." in index
+    page = " ".join((full_build / "ldn-patient-guide" / lang / "index.html").read_text(encoding="utf-8").split())
+    assert f"<strong>{heading}:</strong>" in page and "Translated from" not in page
+    assert '<a href="../en/index.html" lang="en" dir="ltr">English</a>' in page  # the original edition
+    original = "https://www.ldnresearchtrust.org"  # no download site yet: the Trust's own address
     assert f'<a href="{original}" dir="ltr">{original}</a>' in page
-    assert f"<strong>{heading}:</strong>" in page
     english = " ".join((full_build / "ldn-patient-guide" / "en" / "index.html").read_text(encoding="utf-8").split())
-    assert "Translated from" not in english  # the original says nothing of the kind
+    assert "Translated from" not in english and 'class="provenance"' not in english  # the original says nothing
 
 
 def test_one_page_per_leaflet_language(full_build: Path) -> None:
@@ -67,7 +73,8 @@ def test_one_page_per_leaflet_language(full_build: Path) -> None:
     parser.feed(page.read_text(encoding="utf-8"))
     assert parser.pdfs and all(href.startswith("../../drafts/ldn-patient-guide/") for href in parser.pdfs)
     assert all((page.parent / href).resolve().is_file() for href in parser.pdfs)
-    assert "Draft translation, not yet reviewed" in page.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="de" dir="ltr">' in html and "Übersetzungsentwurf: noch nicht geprüft" in html
 
 
 def test_browser_opens_the_page_and_downloads_a_pdf(full_build: Path, tmp_path: Path) -> None:
@@ -87,7 +94,8 @@ def test_browser_opens_the_page_and_downloads_a_pdf(full_build: Path, tmp_path: 
         try:
             page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
-            assert page.locator("span.language-name[lang=ar][dir=rtl]").inner_text() == "العربية"
+            arabic = page.locator("#ldn-patient-guide-ar-name span.language-name[lang=ar][dir=rtl]")
+            assert arabic.inner_text() == "العربية"
             assert page.get_by_text("Español").first.is_visible()
             with page.expect_download() as download_info:
                 page.locator('a[href="drafts/ldn-patient-guide/ldn-patient-guide-fr-a4.pdf"]').click()
@@ -100,3 +108,114 @@ def test_browser_opens_the_page_and_downloads_a_pdf(full_build: Path, tmp_path: 
         finally:
             browser.close()
             server.shutdown()
+
+
+LEAFLETS = ("ldn-at-a-glance", "ldn-patient-guide")
+
+
+def language_pages(out: Path) -> list[Path]:
+    return sorted(out.glob("*/*/index.html"))
+
+
+def test_the_page_starts_with_the_list_of_leaflets(full_build: Path) -> None:
+    html = (full_build / "index.html").read_text(encoding="utf-8")
+    top = html[: html.index("<main>")]
+    assert '<a href="#leaflet-ldn-at-a-glance">LDN at a glance</a>' in top
+    assert '<a href="#leaflet-ldn-patient-guide">LDN 2026 Patient Guide</a>' in top
+    assert len(language_pages(full_build)) == 2 * 8
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees (or hears), with the ``lang`` of the element it is in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.texts: list[tuple[str, str]] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        lang = dict(attrs).get("lang") or (self.stack[-1] if self.stack else "")
+        if tag not in ("meta", "img", "br", "link"):
+            self.stack.append(lang or "")
+        self.skip += tag == "style"
+        if tag == "img":
+            self.texts.append((lang or "", dict(attrs).get("alt") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("meta", "img", "br", "link") and self.stack:
+            self.stack.pop()
+        self.skip -= tag == "style"
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not self.skip:
+            self.texts.append((self.stack[-1] if self.stack else "", data.strip()))
+
+
+def test_each_language_page_speaks_its_language(full_build: Path) -> None:
+    """lang and dir on the root; no English label left, except the link to the English edition."""
+    from leafpress.site import ENGLISH_LABELS
+
+    for entry in json.loads((full_build / "manifest.json").read_text()):
+        page = full_build / entry["leaflet"] / entry["lang"] / "index.html"
+        html = page.read_text(encoding="utf-8")
+        direction = "rtl" if entry["lang"] == "ar" else "ltr"
+        assert f'<html lang="{entry["lang"]}" dir="{direction}">' in html, page
+        if entry["lang"] == "en":
+            continue
+        parser = _VisibleText()
+        parser.feed(html)
+        own = [text.strip("() ") for lang, text in parser.texts if lang == entry["lang"]]
+        english = {  # each label the language translates differently, as a pattern of a whole text
+            name: re.compile(re.sub(r"%\\\(\w+\\\)s", ".+", re.escape(message)))
+            for name, message in ENGLISH_LABELS.items()
+            if entry["labels"][name] != message
+        }
+        english_left = [(name, text) for text in own for name, pattern in english.items() if pattern.fullmatch(text)]
+        assert english_left == [], page
+        assert {text for lang, text in parser.texts if lang == "en"} == {"English"}, page  # links to the original
+
+
+def test_every_page_passes_axe_and_the_nu_checker(full_build: Path) -> None:
+    """axe-core in Chromium: no violation; the Nu HTML checker: no message at all, CSS included."""
+    jar = next(iter(sorted((ROOT / ".cache" / "tools").glob("vnu-*.jar"))), None)
+    assert jar is not None and shutil.which("java"), "setup.sh installs Java and the Nu HTML checker"
+    pages = [full_build / "index.html", *language_pages(full_build)]
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "gnu", "--also-check-css", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and result.stdout + result.stderr == "", result.stdout + result.stderr
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            for width in (360, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                for path in pages:
+                    page.goto(path.as_uri())
+                    violations = Axe().run(page).response["violations"]
+                    assert violations == [], (path, width, [v["id"] for v in violations])
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
+                page.close()
+        finally:
+            browser.close()
+
+
+def test_narrowed_builds_keep_the_whole_page(full_build: Path, tmp_path: Path) -> None:
+    """A build narrowed by language or format, forced or not, lists every file the full build did;
+    a build with nothing to do leaves every page byte for byte."""
+    out = tmp_path / "dist"
+    shutil.copytree(full_build, out)
+    pages = {path.relative_to(full_build): path.read_bytes() for path in [full_build / "index.html"]}
+    pages |= {path.relative_to(full_build): path.read_bytes() for path in language_pages(full_build)}
+    for narrowed in (["--lang", "de", "--force"], ["--format", "a4", "--force"], ["--lang", "de"], []):
+        result = render_py(ROOT, "--out", str(out), *narrowed)
+        assert result.returncode == 0, result.stderr
+        now = {path: (out / path).read_bytes() for path in pages}
+        assert now == pages, narrowed  # the same files, the same bytes: nothing forgotten
+        assert json.loads((out / "manifest.json").read_text()) == json.loads((full_build / "manifest.json").read_text())

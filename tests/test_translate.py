@@ -161,7 +161,7 @@ def test_an_edition_is_a_plain_picklable_value(guide: object) -> None:
 HOSTILE = {
     "Page %(page)s of %(pages)s": "<style>body { display: none }</style> Seite %(page)s von %(pages)s",
     "Edition %(edition)s": '<img src="file:///etc/passwd"> Ausgabe %(edition)s',
-    "Scan the code for the latest version of this leaflet:": '<a href="javascript:alert(1)">Klick</a>',
+    "More information:": '<a href="javascript:alert(1)">Klick</a>',
 }
 
 
