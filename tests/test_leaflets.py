@@ -162,3 +162,31 @@ def test_the_package_installs_without_warnings(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "is absent from the `packages` configuration" not in result.stdout + result.stderr
+
+
+def test_preview_of_the_summary_in_german(tmp_path: Path) -> None:
+    """``preview de --leaflet ldn-at-a-glance`` on the project itself (written under tmp_path only)."""
+    from leafpress.preview import preview
+    from leafpress.project import Project
+
+    said: list[str] = []
+    assert preview(Project(ROOT), "de", tmp_path, said.append, changes=[], leaflet_id="ldn-at-a-glance") == 0
+    pages = pdf_pages_text(tmp_path / "ldn-at-a-glance" / "ldn-at-a-glance-de-a4.pdf")
+    assert len(pages) == 2 and "LDN auf einen Blick" in pages[0]
+
+
+def test_a_third_leaflet_starts_from_memory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new leaflet folder, then ``init de``: its catalog comes pre-filled from the others, as fuzzy."""
+    root = tmp_path / "project"
+    for folder in ("leaflets", "translations"):
+        shutil.copytree(ROOT / folder, root / folder)
+    third = (ROOT / "leaflets/ldn-at-a-glance/leaflet.yaml").read_text(encoding="utf-8")
+    add_leaflet(root, "ldn-waiting-room", third.replace("id: ldn-at-a-glance", "id: ldn-waiting-room"))
+    assert main(["init", "de"], root=root) == 0
+    said = capsys.readouterr().out
+    assert "ldn-waiting-room.po, 60 strings from translation memory (fuzzy: confirm them)" in said  # all of them
+    assert "ldn-patient-guide.po: exists, left as it is" in said
+    catalog = read_catalog(root / "translations/de/LC_MESSAGES/ldn-waiting-room.po")
+    filled = [m for m in catalog if m.id and m.string]
+    assert filled and all(m.fuzzy and any(MEMORY_MARK in c for c in m.user_comments) for m in filled)
+    assert main(["check", "de"], root=root) == 0  # fuzzy entries are warnings, not errors
