@@ -76,8 +76,10 @@ def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, f
     proj = Project(project)
     fonts = load_font_setup(proj.styles_dir)
     plan = plan_build(proj, BuildOptions(), Path(tempfile.mkdtemp()), BuildCache(), shared_digest(proj))
-    leaflet = load_leaflet(plan.jobs[0].edition.source_path)
-    editions = {edition.key: edition_for(proj, leaflet, fonts, edition.lang) for edition in plan.unknown}
+    leaflets = {path: load_leaflet(path, proj.settings) for path in {job.edition.source_path for job in plan.jobs}}
+    editions = {
+        edition.key: edition_for(proj, leaflets[edition.source_path], fonts, edition.lang) for edition in plan.unknown
+    }
     worker = Worker(worker_settings(proj, fonts))  # first: it points fontconfig at the project's fonts
     import weasyprint
 
@@ -89,7 +91,8 @@ def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, f
         start = time.perf_counter()
         weasyprint.HTML(string=html, base_url=base).write_pdf(**task.layout.pdf_options)
         total += (time.perf_counter() - start) * len(task.outputs)
-    english = next(task for task in render_tasks(plan.todo, editions) if task.label.endswith("en a4"))
+    tasks = render_tasks(plan.todo, editions)  # the guide's English A4: the job the goals were set on
+    english = next(task for task in tasks if task.label.endswith("en a4") and "patient-guide" in task.label)
     english = dataclasses.replace(english, outputs=(("a4", "en-a4.pdf"),))  # the A4 file alone, not press
     html, _css = worker.html(english)
     ours, bare = [], []
@@ -108,12 +111,23 @@ def preview_seconds(project: Path, out: Path, repeat: int) -> float:
     """Median seconds from a saved German catalog to the new preview PDF on disk."""
     pdf = out / "ldn-patient-guide" / "ldn-patient-guide-de-a4.pdf"
     process = subprocess.Popen(
-        [sys.executable, str(project / "render.py"), "--out", str(out), "preview", "de"],
+        [
+            sys.executable,
+            str(project / "render.py"),
+            "--out",
+            str(out),
+            "preview",
+            "de",
+            "--leaflet",
+            "ldn-patient-guide",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         while not pdf.is_file():
+            if process.poll() is not None:
+                raise SystemExit(f"the preview stopped (exit {process.returncode}) before writing {pdf}")
             time.sleep(0.01)
         time.sleep(1.0)  # let the watcher settle
         times = []
