@@ -10,8 +10,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # WeasyPrint's system libraries (Pango, HarfBuzz with its subsetter: without libharfbuzz-subset0
 # font subsetting falls back to fontTools, 3x slower here and 35x for Chinese), gettext's msgfmt
 # for catalog checks, hunspell and its dictionaries for the spelling warnings of `render.py check`,
-# Debian's Chromium for the download page's browser tests, Java for the Nu HTML checker, and
-# Python's venv.
+# Debian's Chromium for the download page's browser tests, Java (a JDK runs veraPDF's driver from
+# source) with the JAXB runtime veraPDF needs, and Python's venv.
 # Wait up to ten minutes for another install (unattended upgrades, a second setup) to release
 # the package manager's locks instead of failing at once: `apt-get install` waits by itself with
 # DPkg::Lock::Timeout; `apt-get update` does not, so it is tried again while the lock is held.
@@ -25,10 +25,10 @@ done
 $APT install -y -q --no-install-recommends \
     python3 python3-venv python3-pip \
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 \
-    fonts-droid-fallback chromium \
+    fonts-droid-fallback fonts-noto-cjk chromium \
     gettext \
     hunspell hunspell-de-de hunspell-es hunspell-fr hunspell-pl hunspell-uk hunspell-ar \
-    default-jre-headless
+    default-jdk-headless libjaxb-java
 
 # The Nu HTML checker (vnu.jar, MIT licence), which the tests run on the download pages, from npm's
 # registry: a pinned version, refused unless its checksum is the published one.

@@ -10,7 +10,7 @@ nothing heavy, so a render process does not load the translation machinery to re
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fonts import PrintedString
@@ -99,7 +99,7 @@ class Edition:
     source_fonts: tuple[str, ...]  # the families of passages kept in the source language
     furniture: dict[str, str]  # furniture name -> text in this language, placeholders filled in
     furniture_origins: dict[str, tuple[Path, int]]  # furniture name -> the file and line its text comes from
-    draft_notice: str  # the running header of a draft ("" for a published edition)
+    draft_notes: tuple[tuple[str, str], ...]  # (text, BCP 47 tag) of each sentence of a draft's notice
     counter_style: str  # the CSS counter style of the language's digits
     language_name: str  # the language's name in itself ("Deutsch")
     english_name: str  # the language's name in English ("German")
@@ -110,6 +110,7 @@ class Edition:
     review: Review | None = None  # None for the source edition
     catalog_path: Path | None = None  # the catalog it was translated with
     problems: tuple[str, ...] = ()  # check problems, shown on page 1 of a translator's preview only
+    source_furniture: dict[str, str] = field(default_factory=dict)  # the same, in the source language
 
     @property
     def source_locale(self) -> str:
@@ -139,6 +140,11 @@ class Edition:
     def reviewed(self) -> bool:
         """The source text counts as reviewed; a translation when its catalog records a review."""
         return self.review is None or self.review.reviewed
+
+    @property
+    def draft_notice(self) -> str:
+        """The running header of a draft ("" for a published edition)."""
+        return SEPARATOR.join(text for text, _lang in self.draft_notes)
 
     def printed_strings(self) -> list[PrintedString]:
         """Every string the pages print, each with the file and line it comes from."""

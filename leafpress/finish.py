@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from typing import Any
 
 #: A4 landscape, in PostScript points.
 SHEET_WIDTH, SHEET_HEIGHT = 841.89, 595.28
@@ -37,6 +38,28 @@ def saddle_stitch_order(page_count: int, right_to_left: bool = False) -> list[tu
     return sides
 
 
+#: What the print files say of themselves (in their metadata; the download page says it too).
+PRINT_FILE_NOTE = "Print file, not the accessible edition: for reading on screen, use the A4 or A5 PDF."
+
+
+def moved_links(page: Any, dx: float, dy: float) -> list[Any]:
+    """The web links of ``page``, their rectangles moved by (dx, dy) as the page is on the sheet.
+    Links into the document itself are left out: the A5 pages they point to are not in the booklet."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    moved = []
+    for annotation in page.get("/Annots") or []:
+        link = annotation.get_object()
+        action = link.get("/A")
+        if link.get("/Subtype") != "/Link" or action is None or action.get("/S") != "/URI":
+            continue
+        x1, y1, x2, y2 = (float(value) for value in link["/Rect"])
+        copy = DictionaryObject({key: value for key, value in link.items() if key not in ("/P", "/StructParent")})
+        copy[NameObject("/Rect")] = ArrayObject(FloatObject(v) for v in (x1 + dx, y1 + dy, x2 + dx, y2 + dy))
+        moved.append(copy)
+    return moved
+
+
 def impose_booklet(pdf: bytes, right_to_left: bool = False) -> tuple[bytes, int]:
     """Impose an A5 PDF as a booklet on A4 landscape sheets; returns the PDF and its page count.
 
@@ -54,13 +77,20 @@ def impose_booklet(pdf: bytes, right_to_left: bool = False) -> tuple[bytes, int]
     top = (sheet_height - height) / 2
     for left, right in saddle_stitch_order(len(pages), right_to_left):
         sheet = PageObject.create_blank_page(width=sheet_width, height=sheet_height)
+        links = []
         for index, offset in ((left, fold - width), (right, fold)):
             if index is not None:
                 sheet.merge_transformed_page(pages[index], Transformation().translate(tx=offset, ty=top))
-        writer.add_page(sheet).compress_content_streams()
-    # Title, author, language-independent dates: the booklet keeps the A5 document's metadata. pypdf
-    # writes no random file identifier, so the same A5 PDF always gives the same booklet bytes.
-    writer.add_metadata(dict(reader.metadata or {}))
+                links += moved_links(pages[index], offset, top)
+        added = writer.add_page(sheet)
+        if "/Annots" in added:  # copied as they were on the A5 page: they would point at the wrong place
+            del added["/Annots"]
+        for link in links:
+            writer.add_annotation(added, link)
+        added.compress_content_streams()
+    # Title, author, language-independent dates: the booklet keeps the A5 document's metadata, and says
+    # it is a print file. pypdf writes no random file identifier: the same A5 PDF, the same booklet bytes.
+    writer.add_metadata({**dict(reader.metadata or {}), "/Subject": PRINT_FILE_NOTE})
     writer.compress_identical_objects()
     output = io.BytesIO()
     writer.write(output)

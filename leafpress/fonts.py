@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .errors import LeafletError, SourceError
 from .output import write_atomic
@@ -204,11 +205,7 @@ def _subset(face: FontFace, characters: str, cache_dir: Path) -> Path:
     key = hashlib.sha256(
         f"{face.file}|{face.collection_face}|{status.st_size}|{status.st_mtime_ns}|{wanted}".encode()
     ).hexdigest()[:20]
-    target = (
-        cache_dir
-        / "fonts"
-        / f"{(face.collection_face or face.file.stem)}-{key}{face.file.suffix.replace('.ttc', '.otf')}"
-    )
+    target = cache_dir / "fonts" / f"{(face.collection_face or face.file.stem)}-{key}.ttf"
     if target.is_file():
         return target
     from fontTools.ttLib import TTFont
@@ -216,6 +213,8 @@ def _subset(face: FontFace, characters: str, cache_dir: Path) -> Path:
     index = -1 if face.collection_face is None else _collection_index(face.file, face.collection_face)
     with TTFont(face.file, fontNumber=index) as font:
         _cut(font, wanted)
+        if "CFF " in font:
+            _to_truetype_outlines(font)
         buffer = io.BytesIO()
         font.save(buffer)
     write_atomic(target, buffer.getvalue())
@@ -235,6 +234,57 @@ def _cut(font: object, wanted: str) -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=wanted)
     subsetter.subset(font)
+
+
+def _to_truetype_outlines(font: Any) -> None:
+    """Give a subset with PostScript (CFF) outlines TrueType ones instead, in place.
+
+    Noto Sans CJK's CFF is CID-keyed: its glyphs map to CIDs through a charset that a subset's
+    renumbered glyphs no longer match, and PDF readers then find .notdef where the text is (veraPDF
+    rule 7.21.8). Quadratic outlines (fontTools' cu2qu, within a hundredth of an em-unit) have no CIDs."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    del font["CFF "]
+    font["glyf"], font["loca"] = glyf, newTable("loca")
+    font["head"].glyphDataFormat = 0
+    font["maxp"] = _truetype_maxp(font["maxp"].numGlyphs)
+    font["post"].formatType, font["post"].extraNames, font["post"].mapping = 2.0, [], {}
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def _truetype_maxp(glyphs: int) -> Any:
+    """A version 1.0 maxp table (TrueType's), its limits computed when the font is saved."""
+    from fontTools.ttLib import newTable
+
+    maxp = newTable("maxp")
+    maxp.tableVersion, maxp.numGlyphs = 0x00010000, glyphs
+    for field in [
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
+        "maxComponentDepth",
+    ]:
+        setattr(maxp, field, 1 if field == "maxZones" else 0)
+    return maxp
 
 
 def font_face_css(setup: FontSetup, families: Iterable[str], characters: str, cache_dir: Path) -> str:

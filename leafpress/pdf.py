@@ -14,6 +14,7 @@ written (PDF/UA needs no ``/ID``; the press finisher gives its file a content-de
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -113,7 +114,7 @@ class PdfRenderer:
             document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
                 font_config=self._font_config(fonts_key), **options
             )
-            data = document.write_pdf(custom_metadata=True, **options)
+            data = self._write(document, options)
         except OSError:  # the machine's fault (a full disk), not the document's: said as such
             raise
         except Exception as error:
@@ -122,6 +123,23 @@ class PdfRenderer:
         finally:
             logger.removeHandler(collector)
         return RenderedPdf(data=data, pages=len(document.pages), warnings=tuple(collector.messages))
+
+    @staticmethod
+    def _write(document: Any, options: dict[str, Any]) -> bytes:
+        """The PDF bytes, its text mapped back faithfully (``copytext.py``); a tagged (accessible)
+        one with its structure finished (``tagging.py``)."""
+        from .copytext import finish_text
+        from .tagging import element_languages, pagination_artifacts
+
+        tagged = bool(options.get("pdf_variant"))
+
+        def finish(_document: Any, pdf: Any) -> None:  # WeasyPrint's finisher: its objects, before writing
+            finish_text(pdf)
+            if tagged:
+                pagination_artifacts(pdf)
+
+        with element_languages() if tagged else contextlib.nullcontext():
+            return bytes(document.write_pdf(custom_metadata=True, finisher=finish, **options))
 
 
 def _make_fetcher(weasyprint: Any, allowed_dirs: list[Path]) -> Any:

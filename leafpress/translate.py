@@ -29,7 +29,7 @@ from .catalog import (
     locale_id,
     read_catalog,
 )
-from .edition import NUMBERING_SYSTEMS, SEPARATOR, CatalogStats, Edition, Review
+from .edition import NUMBERING_SYSTEMS, CatalogStats, Edition, Review
 from .errors import LeafletError
 from .extract import build_template, furniture_messages
 from .fonts import FontSetup
@@ -127,17 +127,21 @@ def placeholders(pattern: str) -> list[str]:
     return sorted(re.findall(r"%\((\w+)\)s", pattern))
 
 
-def _draft_notice(furniture: dict[str, str], source_furniture: dict[str, str], complete: bool, reviewed: bool) -> str:
-    """The running header of a draft: how complete it is, and that it is not reviewed, in the
-    edition's language and then in the source language ('' for a complete, reviewed edition)."""
+def _draft_notes(
+    furniture: dict[str, str], source_furniture: dict[str, str], complete: bool, reviewed: bool, langs: tuple[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """The sentences of a draft's notice, each with its language: how complete it is, and that it is
+    not reviewed, in the edition's language and then in the source language (none for a complete,
+    reviewed edition)."""
+    lang, source_lang = langs
     parts = []
     if not complete:
-        parts.append(furniture["draft_incomplete"])
+        parts.append((furniture["draft_incomplete"], lang))
     if not reviewed:
-        parts.append(furniture["draft_unreviewed"])
+        parts.append((furniture["draft_unreviewed"], lang))
         if source_furniture["draft_unreviewed"] != furniture["draft_unreviewed"]:
-            parts.append(source_furniture["draft_unreviewed"])
-    return SEPARATOR.join(parts)
+            parts.append((source_furniture["draft_unreviewed"], source_lang))
+    return tuple(parts)
 
 
 def parse_locale(tag: str) -> Locale:
@@ -173,21 +177,26 @@ def make_edition(
     lang = language_tag(str(locale))
     values = _values(source, locale, 100 if stats is None else stats.percent, review)
     furniture, furniture_origins = translate_furniture(translations, values, review)
-    source_furniture, _lines = translate_furniture(source_furniture_translations or {}, values, review)
+    source_values = _values(
+        source, parse_locale(source.source_language), 100 if stats is None else stats.percent, review
+    )
+    source_furniture, _lines = translate_furniture(source_furniture_translations or {}, source_values, review)
     complete, reviewed = stats is None or stats.complete, review is None or review.reviewed
+    languages = _language_fields(source, locale, fonts)
     return Edition(
         leaflet=translate_leaflet(source, translations),
         source=source,
-        **_language_fields(source, locale, fonts),
+        **languages,
         furniture=furniture,
         furniture_origins=furniture_origins,
-        draft_notice=_draft_notice(furniture, source_furniture, complete, reviewed),
+        draft_notes=_draft_notes(furniture, source_furniture, complete, reviewed, (lang, languages["source_lang"])),
         counter_style=values.counter_style,
         date_text=values.date,
         page_url=page_url(source, lang),
         stats=stats,
         review=review,
         catalog_path=catalog_path,
+        source_furniture=source_furniture,
     )
 
 

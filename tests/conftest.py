@@ -94,7 +94,7 @@ def pdf_pages_text(path: Path) -> list[str]:
 
 def squash(text: str) -> str:
     """Text without whitespace or hyphens, so line breaks and hyphenation do not matter."""
-    return re.sub(r"[\s\-\u00ad\u2010\u2011\ufffe]+", "", text)
+    return re.sub(r"[\s\-\u00ad\u2010\u2011\ufffe\x02]+", "", text)  # pdfium shows soft hyphens as U+FFFE or \x02
 
 
 def find_in_order(haystack: str, needles: list[str]) -> list[str]:

@@ -186,4 +186,4 @@ def test_a_translation_without_glyph_names_the_catalog(project_copy: Path, capsy
 @pytest.mark.parametrize("lang", PUBLISHED)
 def test_a4_pdfs_stay_small(full_build: Path, lang: str) -> None:
     size = pdf_path(full_build, lang).stat().st_size
-    assert size <= 120 * 1024, f"{lang}: {size / 1024:.1f} KB"
+    assert size <= 150 * 1024, f"{lang}: {size / 1024:.1f} KB"

@@ -153,7 +153,7 @@ def test_an_edition_is_a_plain_picklable_value(guide: object) -> None:
     edition = source_edition(guide, FONTS)  # type: ignore[arg-type]
     copy = pickle.loads(pickle.dumps(edition))
     assert copy == edition
-    assert copy.fonts == ("Noto Sans",) and copy.source_lang == "en" and copy.draft_notice == ""
+    assert copy.fonts == ("Noto Sans",) and copy.source_lang == "en" and copy.draft_notes == ()
     with pytest.raises(AttributeError):
         edition.lang = "de"  # type: ignore[misc]
 

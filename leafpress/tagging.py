@@ -1,0 +1,110 @@
+"""The tagged structure of the accessible PDFs, where WeasyPrint's needs finishing.
+
+WeasyPrint (``pdf_variant="pdf/ua-1"``) tags every box, with two gaps a screen reader meets:
+
+* no structure element says its own language: the document has ``/Lang``, but the English
+  citations of the Arabic guide, marked ``lang="en"`` in the HTML, would be read in an Arabic voice.
+  :func:`element_languages` gives every element of an HTML element with a ``lang`` attribute that
+  language (``/Lang``), while WeasyPrint builds the tree;
+* the text of the page margins (the running title, "page N of M", the draft notice from page 2) is
+  tagged but left outside the structure tree, so nothing walking the tree ever reads it, and its
+  marks point nowhere. :func:`pagination_artifacts` marks that text as pagination artifacts in the
+  content streams instead (PDF/UA's place for running heads and page numbers) and drops the
+  orphaned elements. What it says is in the document proper: the title, and the draft notice as
+  its first paragraph.
+
+Both work on WeasyPrint's own PDF objects (pydyf) before the file is written: no second parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+#: The marked-content tag WeasyPrint gives text it draws.
+TEXT_TAG = "/Span"
+
+
+@contextmanager
+def element_languages() -> Iterator[None]:
+    """While it lasts, WeasyPrint's structure tree gives ``/Lang`` to the elements of HTML elements
+    that carry a ``lang`` attribute (their descendants inherit it, as PDF readers read it)."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+
+    def with_language(box: Any, *args: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and getattr(box, "element_tag", "") != "html" else None
+        for structure in build(box, *args):
+            if lang and "Lang" not in structure:
+                structure["Lang"] = pydyf.String(lang)
+            yield structure
+
+    tags._build_box_tree = with_language  # the recursion looks the name up here too
+    try:
+        yield
+    finally:
+        tags._build_box_tree = build
+
+
+def pagination_artifacts(pdf: Any) -> None:
+    """Mark the text no structure element reachable from the root owns (the margins' text) as
+    pagination artifacts, and forget it in the parent tree. ``pdf`` is WeasyPrint's pydyf document,
+    as a ``write_pdf`` finisher gets it."""
+    root = _object(pdf, pdf.catalog.get("StructTreeRoot"))
+    if root is None:
+        return
+    reachable = _reachable(pdf, root)
+    nums = _object(pdf, root["ParentTree"])["Nums"]
+    for index in range(0, len(nums), 2):
+        page, marks = nums[index], nums[index + 1]
+        if not isinstance(marks, list) or not isinstance(page, int) or page >= len(pdf.page_references):
+            continue
+        orphans = {mcid for mcid, owner in enumerate(marks) if _number(owner) not in reachable}
+        if orphans:
+            _mark_artifacts(pdf, _object(pdf, pdf.page_references[page]), orphans)
+            for mcid in orphans:
+                marks[mcid] = b"null"
+
+
+def _number(reference: Any) -> int | None:
+    """The object number of an indirect reference written ``"12 0 R"``."""
+    text = reference.decode() if isinstance(reference, bytes) else str(reference)
+    parts = text.split()
+    return int(parts[0]) if len(parts) == 3 and parts[2] == "R" and parts[0].isdigit() else None
+
+
+def _object(pdf: Any, reference: Any) -> Any:
+    number = _number(reference)
+    return pdf.objects[number] if number is not None else None
+
+
+def _reachable(pdf: Any, root: Any) -> set[int]:
+    """The object numbers of every structure element reachable from the structure tree's root."""
+    seen: set[int] = set()
+    stack = list(root["K"]) if isinstance(root["K"], list) else [root["K"]]
+    while stack:
+        number = _number(stack.pop())
+        if number is None or number in seen:
+            continue
+        seen.add(number)
+        element = pdf.objects[number]
+        if hasattr(element, "get") and element.get("Type") == "/StructElem":
+            stack.extend(element.get("K", []))
+    return seen
+
+
+def _mark_artifacts(pdf: Any, page: Any, orphans: set[int]) -> None:
+    """In the page's content stream, turn ``/Span <</MCID n>> BDC`` into a pagination artifact."""
+    import pydyf
+
+    stream = _object(pdf, page["Contents"])
+    operations = stream.stream
+    for index in range(len(operations) - 2):
+        tag, properties, operator = operations[index : index + 3]
+        if tag == TEXT_TAG and operator == b"BDC" and hasattr(properties, "get") and properties.get("MCID") in orphans:
+            operations[index] = "/Artifact"
+            operations[index + 1] = pydyf.Dictionary({"Type": "/Pagination"})
