@@ -26,7 +26,7 @@ $APT install -y -q --no-install-recommends \
     python3 python3-venv python3-pip \
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 \
     fonts-droid-fallback fonts-noto-cjk chromium \
-    gettext \
+    gettext poppler-utils qpdf \
     hunspell hunspell-de-de hunspell-es hunspell-fr hunspell-pl hunspell-uk hunspell-ar \
     default-jdk-headless libjaxb-java
 

@@ -39,13 +39,13 @@ def _link_text(tokens: Sequence[Token], start: int) -> str:
 
 
 #: A left-to-right run inside right-to-left text: Latin letters or digits, with the punctuation that
-#: occurs inside doses, addresses and names ("4.5 mg", "www.example.org", "TLR-4"), and inner spaces.
-LTR_RUN = re.compile(
+#: occurs inside doses, addresses and names ("4.5 mg", "www.example.org", "TLR-4"), and inner spaces;
+#: an abbreviation's period stays in ("Norman J. Marcus et al." is one run, not three).
+_LTR_WORD = (
     r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:/\-\u2013+%@_'\u2019&\u00B2\u207A]*"
     r"[A-Za-z0-9\u00C0-\u024F%\u00B2\u207A])?"
-    r"(?:\s+[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:/\-\u2013+%@_'\u2019&\u00B2\u207A]*"
-    r"[A-Za-z0-9\u00C0-\u024F%\u00B2\u207A])?)*"
 )
+LTR_RUN = re.compile(rf"{_LTR_WORD}(?:\.?\s+{_LTR_WORD})*(?:\.(?=\)))?")
 LRI, PDI = "\u2066", "\u2069"
 
 

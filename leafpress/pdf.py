@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,7 +115,7 @@ class PdfRenderer:
             document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
                 font_config=self._font_config(fonts_key), **options
             )
-            data = self._write(document, options)
+            data = self._write(document, options, right_to_left=bool(RTL_ROOT.search(html[:2000])))
         except OSError:  # the machine's fault (a full disk), not the document's: said as such
             raise
         except Exception as error:
@@ -125,11 +126,12 @@ class PdfRenderer:
         return RenderedPdf(data=data, pages=len(document.pages), warnings=tuple(collector.messages))
 
     @staticmethod
-    def _write(document: Any, options: dict[str, Any]) -> bytes:
+    def _write(document: Any, options: dict[str, Any], right_to_left: bool) -> bytes:
         """The PDF bytes, its text mapped back faithfully (``copytext.py``); a tagged (accessible)
-        one with its structure finished (``tagging.py``)."""
+        one with its structure finished, a right-to-left one with its text in logical order too
+        (``tagging.py``)."""
         from .copytext import finish_text
-        from .tagging import element_languages, pagination_artifacts
+        from .tagging import element_languages, logical_text, pagination_artifacts
 
         tagged = bool(options.get("pdf_variant"))
 
@@ -138,8 +140,16 @@ class PdfRenderer:
             if tagged:
                 pagination_artifacts(pdf)
 
-        with element_languages() if tagged else contextlib.nullcontext():
+        with contextlib.ExitStack() as context:
+            if tagged:
+                context.enter_context(element_languages())
+            if tagged and right_to_left:
+                context.enter_context(logical_text())
             return bytes(document.write_pdf(custom_metadata=True, finisher=finish, **options))
+
+
+#: The root element of a right-to-left document.
+RTL_ROOT = re.compile(r'<html[^>]*\sdir="rtl"')
 
 
 def _make_fetcher(weasyprint: Any, allowed_dirs: list[Path]) -> Any:

@@ -50,6 +50,43 @@ def element_languages() -> Iterator[None]:
         tags._build_box_tree = build
 
 
+@contextmanager
+def logical_text() -> Iterator[None]:
+    """While it lasts, each left-to-right run of text WeasyPrint draws (a number, a phone number, a
+    Latin name) carries its characters as ``/ActualText``. Meant for right-to-left documents:
+    extractors that rebuild the reading order themselves (poppler's pdftotext, pdfium) take such a
+    run for right-to-left text and mirror it ("(773)" comes out ")773("); with the run's own text
+    they need not guess. Right-to-left runs get none: those extractors reverse an ActualText too."""
+    import pydyf
+    from weasyprint.pdf.stream import Stream
+
+    marked = Stream.marked
+
+    @contextmanager
+    def marked_with_text(self: Any, box: Any, tag: str) -> Iterator[None]:
+        with marked(self, box, tag):
+            text = getattr(box, "text", None)
+            if self._tags is not None and text and box in self._tags and not _has_rtl(text):
+                for operation in reversed(self.stream):  # the property list just written
+                    if isinstance(operation, pydyf.Dictionary) and "MCID" in operation:
+                        operation["ActualText"] = pydyf.String(text.replace("\u2010", "\u00ad"))
+                        break
+            yield
+
+    Stream.marked = marked_with_text
+    try:
+        yield
+    finally:
+        Stream.marked = marked
+
+
+def _has_rtl(text: str) -> bool:
+    """Whether ``text`` has a right-to-left letter (Arabic, Hebrew...)."""
+    import unicodedata
+
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
 def pagination_artifacts(pdf: Any) -> None:
     """Mark the text no structure element reachable from the root owns (the margins' text) as
     pagination artifacts, and forget it in the parent tree. ``pdf`` is WeasyPrint's pydyf document,
