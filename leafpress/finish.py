@@ -119,7 +119,8 @@ def crop_marks(left: float, bottom: float, right: float, top: float) -> bytes:
             strokes.append(f"{start_x:.3f} {y:.3f} m {end_x:.3f} {y:.3f} l S")  # along the horizontal trim edge
             strokes.append(f"{x:.3f} {start_y:.3f} m {x:.3f} {end_y:.3f} l S")  # along the vertical trim edge
     body = "\n".join(strokes)
-    return f"/Artifact <</Type /Pagination>> BDC\nq 0 0 0 RG {MARK_WIDTH} w 0 J\n{body}\nQ\nEMC\n".encode("ascii")
+    # In every ink (registration): the marks show on each printing plate.
+    return f"/Artifact <</Type /Pagination>> BDC\nq 1 1 1 1 K {MARK_WIDTH} w 0 J\n{body}\nQ\nEMC\n".encode("ascii")
 
 
 def press_xmp(info: dict[str, str], document_id: str) -> bytes:
@@ -154,31 +155,31 @@ def _iso_date(pdf_date: str) -> str:
     return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}" if len(digits) == 8 and digits.isdigit() else ""
 
 
-def press_finish(pdf: bytes, output_profile: bytes, profile_name: str) -> bytes:
+#: The printing condition of the output intent (registered with the ICC as FOGRA39).
+PRINT_CONDITION = ("FOGRA39", "Coated FOGRA39 (ISO 12647-2:2004)")
+
+
+def press_finish(pdf: bytes, output_profile: bytes, rgb_profile: bytes) -> bytes:
     """A print shop's PDF/X-4 file from a rendered document: 3 mm of bleed (BleedBox), the trimmed
-    page (TrimBox), a slug holding crop marks outside the bleed (MediaBox), an output intent with
-    ``output_profile``. The same input gives the same bytes (the ids derive from the content)."""
+    page (TrimBox), a slug holding crop marks outside the bleed (MediaBox), a CMYK output intent with
+    ``output_profile``, the document's RGB colours declared sRGB (``rgb_profile``, as each page's
+    DefaultRGB). The same input gives the same bytes (the ids derive from the content)."""
     import uuid
 
     import pikepdf
 
     document_id = uuid.UUID(hashlib.sha256(pdf).hexdigest()[:32])
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        srgb = pikepdf.Array([pikepdf.Name.ICCBased, document.make_stream(rgb_profile, N=3)])
         for page in document.pages:
             _add_bleed_and_marks(document, page)
-        profile = document.make_stream(output_profile, N=3)
-        document.Root.OutputIntents = pikepdf.Array(
-            [
-                pikepdf.Dictionary(
-                    Type=pikepdf.Name.OutputIntent,
-                    S=pikepdf.Name.GTS_PDFX,
-                    OutputConditionIdentifier=profile_name,
-                    Info=profile_name,
-                    DestOutputProfile=profile,
-                )
-            ]
-        )
+            resources = page.obj.Resources
+            if "/ColorSpace" not in resources:
+                resources.ColorSpace = pikepdf.Dictionary()
+            resources.ColorSpace.DefaultRGB = srgb
+        document.Root.OutputIntents = pikepdf.Array([_output_intent(document, output_profile)])
         document.docinfo[pikepdf.Name.Trapped] = pikepdf.Name("/False")
+        document.docinfo[pikepdf.Name.Subject] = PRINT_FILE_NOTE
         info = {str(key): str(value) for key, value in document.docinfo.items()}
         document.Root.Metadata = document.make_stream(
             press_xmp(info, str(document_id)), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
@@ -186,6 +187,21 @@ def press_finish(pdf: bytes, output_profile: bytes, profile_name: str) -> bytes:
         output = io.BytesIO()
         document.save(output, deterministic_id=True, force_version="1.6", fix_metadata_version=False)
     return output.getvalue()
+
+
+def _output_intent(document: Any, profile: bytes) -> Any:
+    """PDF/X's output intent: the printing condition and its CMYK profile."""
+    import pikepdf
+
+    identifier, info = PRINT_CONDITION
+    return pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFX,
+        OutputConditionIdentifier=identifier,
+        RegistryName="http://www.color.org",
+        Info=info,
+        DestOutputProfile=document.make_stream(profile, N=4),
+    )
 
 
 def _add_bleed_and_marks(document: object, page: object) -> None:

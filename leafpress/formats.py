@@ -75,16 +75,17 @@ def _booklet(rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
     return dataclasses.replace(rendered, data=data, pages=pages)
 
 
-#: The press file's output intent: the sRGB profile WeasyPrint ships (ICC's sRGB2014, freely licensed).
-OUTPUT_PROFILE = ("weasyprint.pdf", "sRGB2014.icc", "sRGB IEC61966-2.1")
+#: The press file's output intent, a CMYK printer profile for coated paper (``color/README.md``), and
+#: the profile of the RGB colours the document is drawn in (ICC's sRGB2014, which WeasyPrint ships).
+OUTPUT_PROFILE = ("leafpress.color", "FOGRA39L-coated.icc")
+RGB_PROFILE = ("weasyprint.pdf", "sRGB2014.icc")
 
 
 def _press(rendered: RenderedPdf, right_to_left: bool) -> RenderedPdf:
     from importlib.resources import files
 
-    package, name, condition = OUTPUT_PROFILE
-    profile = (files(package) / name).read_bytes()
-    return dataclasses.replace(rendered, data=press_finish(rendered.data, profile, condition))
+    output, rgb = ((files(package) / name).read_bytes() for package, name in (OUTPUT_PROFILE, RGB_PROFILE))
+    return dataclasses.replace(rendered, data=press_finish(rendered.data, output, rgb))
 
 
 A4 = Layout("a4", "formats/a4.css")

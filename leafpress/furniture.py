@@ -124,6 +124,13 @@ FURNITURE = (
                     " A4 (210 x 297 mm)."
                 ),
             ),
+            (
+                "site_print_files",
+                N_(
+                    "The booklet and the print-shop file are for printing only: to read on screen or with a"
+                    " screen reader, use the A4, US Letter, A5 or large-print file."
+                ),
+            ),
             # Translators: what each file is, in the table of files.
             ("format_a4", N_("A4 (210 x 297 mm), for office printers")),
             ("format_letter", N_("US Letter (8.5 x 11 in)")),

@@ -230,6 +230,11 @@ SMALL_GERMAN = {
         "Druckerei (press): A4-Seiten mit 3 mm Beschnitt an jeder Seite und Schnittmarken außerhalb, PDF/X-4"
         " mit sRGB-Ausgabeprofil. Sagen Sie der Druckerei: an den Schnittmarken auf A4 (210 x 297 mm) schneiden."
     ),
+    "The booklet and the print-shop file are for printing only: to read on screen or with a screen reader, use"
+    " the A4, US Letter, A5 or large-print file.": (
+        "Broschüre und Druckereidatei sind nur zum Drucken: Zum Lesen am Bildschirm oder mit einem Screenreader"
+        " nehmen Sie die Datei in A4, US Letter, A5 oder Großdruck."
+    ),
     "A4 (210 x 297 mm), for office printers": "A4 (210 x 297 mm), für Bürodrucker",
     "US Letter (8.5 x 11 in)": "US Letter (8,5 x 11 in)",
     "A5 (148 x 210 mm), one page per sheet, in reading order": "A5 (148 x 210 mm), eine Seite pro Blatt",

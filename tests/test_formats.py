@@ -63,7 +63,13 @@ def test_press_has_bleed_trim_slug_and_an_output_intent(full_build: Path) -> Non
             assert [b - t for t, b in zip(trim[2:], bleed[2:], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
             assert media[0] < bleed[0] and media[1] < bleed[1] and media[2] > bleed[2] and media[3] > bleed[3]
         (intent,) = document.Root.OutputIntents
-        assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 3
+        assert intent.S == "/GTS_PDFX" and intent.OutputConditionIdentifier == "FOGRA39"
+        profile = intent.DestOutputProfile
+        assert profile.N == 4 and profile.read_bytes()[12:20] == b"prtrCMYK"  # a CMYK printer profile
+        for page in document.pages:  # the RGB the pages are drawn in is sRGB, for the printer's conversion
+            default = page.Resources.ColorSpace.DefaultRGB
+            assert default[0] == "/ICCBased" and default[1].read_bytes()[16:20] == b"RGB "
+        assert "not the accessible edition" in str(document.docinfo.Subject)
         with document.open_metadata() as xmp:
             assert xmp.get("pdfxid:GTS_PDFXVersion") == "PDF/X-4"
             assert xmp.get("pdfuaid:part") is None  # a print file, not the accessible edition
@@ -274,3 +280,14 @@ def test_large_print_furniture_is_16_point_too(full_build: Path) -> None:
         for page in document.pages[1:3]:
             sizes = {round(char["size"], 1) for char in page.chars}
             assert min(sizes) >= 16, sizes
+
+
+def test_every_pdf_passes_qpdf_check(full_build: Path) -> None:
+    """qpdf, the reference for PDF structure: no syntax or stream error in any file."""
+    import shutil
+    import subprocess
+
+    assert shutil.which("qpdf"), "setup.sh installs qpdf"
+    for path in sorted(full_build.rglob("*.pdf")):
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0 and "No syntax or stream encoding errors" in result.stdout, path

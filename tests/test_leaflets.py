@@ -184,7 +184,7 @@ def test_a_third_leaflet_starts_from_memory(tmp_path: Path, capsys: pytest.Captu
     add_leaflet(root, "ldn-waiting-room", third.replace("id: ldn-at-a-glance", "id: ldn-waiting-room"))
     assert main(["init", "de"], root=root) == 0
     said = capsys.readouterr().out
-    assert "ldn-waiting-room.po, 60 strings from translation memory (fuzzy: confirm them)" in said  # all of them
+    assert "ldn-waiting-room.po, 61 strings from translation memory (fuzzy: confirm them)" in said  # all of them
     assert "ldn-patient-guide.po: exists, left as it is" in said
     catalog = read_catalog(root / "translations/de/LC_MESSAGES/ldn-waiting-room.po")
     filled = [m for m in catalog if m.id and m.string]
