@@ -19,6 +19,8 @@ import hashlib
 import string
 from typing import Any
 
+from .tagging import resolve
+
 #: The character WeasyPrint's hyphenation draws, and the one extraction should find there.
 DRAWN_HYPHEN, SOFT_HYPHEN = "2010", "00ad"
 
@@ -26,18 +28,13 @@ DRAWN_HYPHEN, SOFT_HYPHEN = "2010", "00ad"
 def finish_text(pdf: Any) -> None:
     """Mend the ToUnicode tables and subset names of WeasyPrint's pydyf document ``pdf``."""
     for font in [obj for obj in pdf.objects if _is_font_with_text(obj)]:
-        table = _object(pdf, font["ToUnicode"])
+        table = resolve(pdf, font["ToUnicode"])
         table.stream[:] = [_soft_hyphen(line) for line in table.stream]
         _rename_subset(pdf, font, b"\n".join(line for line in table.stream if isinstance(line, bytes)))
 
 
 def _is_font_with_text(obj: Any) -> bool:
     return hasattr(obj, "get") and obj.get("Type") == "/Font" and "ToUnicode" in obj
-
-
-def _object(pdf: Any, reference: Any) -> Any:
-    text = reference.decode() if isinstance(reference, bytes) else str(reference)
-    return pdf.objects[int(text.split()[0])]
 
 
 def _soft_hyphen(line: Any) -> Any:
@@ -62,7 +59,7 @@ def _rename_subset(pdf: Any, font: Any, table: bytes) -> None:
     renamed = f"/{subset_tag(table)}+{name[8:]}".encode("latin-1")
     font["BaseFont"] = renamed
     for reference in font.get("DescendantFonts", []):
-        descendant = _object(pdf, reference)
+        descendant = resolve(pdf, reference)
         descendant["BaseFont"] = renamed
         if "FontDescriptor" in descendant:
-            _object(pdf, descendant["FontDescriptor"])["FontName"] = renamed
+            resolve(pdf, descendant["FontDescriptor"])["FontName"] = renamed

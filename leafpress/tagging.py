@@ -91,31 +91,32 @@ def pagination_artifacts(pdf: Any) -> None:
     """Mark the text no structure element reachable from the root owns (the margins' text) as
     pagination artifacts, and forget it in the parent tree. ``pdf`` is WeasyPrint's pydyf document,
     as a ``write_pdf`` finisher gets it."""
-    root = _object(pdf, pdf.catalog.get("StructTreeRoot"))
+    root = resolve(pdf, pdf.catalog.get("StructTreeRoot"))
     if root is None:
         return
     reachable = _reachable(pdf, root)
-    nums = _object(pdf, root["ParentTree"])["Nums"]
+    nums = resolve(pdf, root["ParentTree"])["Nums"]
     for index in range(0, len(nums), 2):
         page, marks = nums[index], nums[index + 1]
         if not isinstance(marks, list) or not isinstance(page, int) or page >= len(pdf.page_references):
             continue
-        orphans = {mcid for mcid, owner in enumerate(marks) if _number(owner) not in reachable}
+        orphans = {mcid for mcid, owner in enumerate(marks) if object_number(owner) not in reachable}
         if orphans:
-            _mark_artifacts(pdf, _object(pdf, pdf.page_references[page]), orphans)
+            _mark_artifacts(pdf, resolve(pdf, pdf.page_references[page]), orphans)
             for mcid in orphans:
                 marks[mcid] = b"null"
 
 
-def _number(reference: Any) -> int | None:
-    """The object number of an indirect reference written ``"12 0 R"``."""
+def object_number(reference: Any) -> int | None:
+    """The object number of a pydyf indirect reference, written ``"12 0 R"`` (None: not one)."""
     text = reference.decode() if isinstance(reference, bytes) else str(reference)
     parts = text.split()
     return int(parts[0]) if len(parts) == 3 and parts[2] == "R" and parts[0].isdigit() else None
 
 
-def _object(pdf: Any, reference: Any) -> Any:
-    number = _number(reference)
+def resolve(pdf: Any, reference: Any) -> Any:
+    """The pydyf object ``reference`` points to in ``pdf`` (None when it is not a reference)."""
+    number = object_number(reference)
     return pdf.objects[number] if number is not None else None
 
 
@@ -124,7 +125,7 @@ def _reachable(pdf: Any, root: Any) -> set[int]:
     seen: set[int] = set()
     stack = list(root["K"]) if isinstance(root["K"], list) else [root["K"]]
     while stack:
-        number = _number(stack.pop())
+        number = object_number(stack.pop())
         if number is None or number in seen:
             continue
         seen.add(number)
@@ -138,7 +139,7 @@ def _mark_artifacts(pdf: Any, page: Any, orphans: set[int]) -> None:
     """In the page's content stream, turn ``/Span <</MCID n>> BDC`` into a pagination artifact."""
     import pydyf
 
-    stream = _object(pdf, page["Contents"])
+    stream = resolve(pdf, page["Contents"])
     operations = stream.stream
     for index in range(len(operations) - 2):
         tag, properties, operator = operations[index : index + 3]
