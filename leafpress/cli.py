@@ -223,6 +223,7 @@ def _init(args: argparse.Namespace, project: Project) -> int:
     leaflets = [leaflet for leaflet in _leaflets(project) if locale != locale_id(leaflet.source_language)]
     if not leaflets:
         raise LeafletError(f"{args.language} is the source language of every leaflet; it needs no catalog")
+    memory = language_memory(project, locale, [leaflet.id for leaflet in leaflets])  # before any is created
     for leaflet in leaflets:
         path = catalog_path(project, locale, leaflet.id)
         if path.exists():
@@ -230,7 +231,6 @@ def _init(args: argparse.Namespace, project: Project) -> int:
             continue
         _pot, _changed, template = write_template(project, leaflet, _source_date(os.environ))
         create_catalog(project, leaflet, locale, template)
-        memory = language_memory(project, locale, [other.id for other in leaflets], skip=leaflet.id)
         filled = fill_catalog_file(path, locale, leaflet.id, memory)
         remembered = f", {filled} strings from translation memory (fuzzy: confirm them)" if filled else ""
         print(f"created {display_path(path)}{remembered}; translate it in Poedit, Weblate...")
@@ -238,19 +238,22 @@ def _init(args: argparse.Namespace, project: Project) -> int:
 
 
 def _update(args: argparse.Namespace, project: Project) -> int:
-    """Merge each leaflet's template into its catalogs, then fill what is empty from memory."""
+    """Merge each leaflet's template into its catalogs; then fill what is empty from the other
+    leaflets' catalogs as they now are (each language's memory read once)."""
     from .catalog import discover_catalogs, update_catalog, write_template
     from .memory import fill_catalog_file, language_memory
 
-    leaflets = _leaflets(project)
+    leaflets, updated = _leaflets(project), {}
     for leaflet in leaflets:
         _pot, _changed, template = write_template(project, leaflet, _source_date(os.environ))
         for locale, path in discover_catalogs(project, leaflet.id).items():
-            changed = update_catalog(path, locale, leaflet.id, template)
-            memory = language_memory(project, locale, [other.id for other in leaflets], skip=leaflet.id)
-            filled = fill_catalog_file(path, locale, leaflet.id, memory)
-            remembered = f", {filled} strings from translation memory (fuzzy)" if filled else ""
-            print(f"{display_path(path)}: {'updated' if changed or filled else 'unchanged'}{remembered}")
+            updated[(leaflet.id, locale, path)] = update_catalog(path, locale, leaflet.id, template)
+    ids = [leaflet.id for leaflet in leaflets]
+    memories = {locale: language_memory(project, locale, ids) for _id, locale, _path in updated}
+    for (leaflet_id, locale, path), changed in updated.items():
+        filled = fill_catalog_file(path, locale, leaflet_id, memories[locale])
+        remembered = f", {filled} strings from translation memory (fuzzy)" if filled else ""
+        print(f"{display_path(path)}: {'updated' if changed or filled else 'unchanged'}{remembered}")
     return 0
 
 

@@ -31,6 +31,7 @@ class Remembered:
 
     translation: str
     context: str | None
+    leaflet: str
     origin: str  # "<leaflet>.po:<line>"
 
 
@@ -38,35 +39,38 @@ class Remembered:
 Memory = dict[str, list[Remembered]]
 
 
-def language_memory(project: Project, locale: str, leaflet_ids: Iterable[str], skip: str = "") -> Memory:
-    """The confirmed translations into ``locale`` of every leaflet in ``leaflet_ids`` but ``skip``."""
+def language_memory(project: Project, locale: str, leaflet_ids: Iterable[str]) -> Memory:
+    """The confirmed translations into ``locale`` of every leaflet in ``leaflet_ids``, read once
+    for all of them (each leaflet's catalog draws on the others': :func:`best_match`)."""
     memory: Memory = {}
     for leaflet_id in sorted(leaflet_ids):
         path = discover_catalogs(project, leaflet_id).get(locale)
-        if leaflet_id == skip or path is None:
+        if path is None:
             continue
         for message in read_catalog(path, locale, leaflet_id):
             if message.id and is_translated(message):
-                found = Remembered(str(message.string), message.context, f"{path.name}:{message.lineno}")
+                found = Remembered(str(message.string), message.context, leaflet_id, f"{path.name}:{message.lineno}")
                 memory.setdefault(str(message.id), []).append(found)
     return memory
 
 
-def best_match(memory: Memory, message: Message) -> Remembered | None:
-    """The remembered translation of ``message``'s text: one of the same msgctxt first."""
-    candidates = memory.get(str(message.id), [])
+def best_match(memory: Memory, message: Message, leaflet_id: str) -> Remembered | None:
+    """The remembered translation of ``message``'s text in another leaflet than ``leaflet_id``:
+    one of the same msgctxt first."""
+    candidates = [found for found in memory.get(str(message.id), []) if found.leaflet != leaflet_id]
     same_context = [found for found in candidates if found.context == message.context]
     found = same_context or candidates
     return found[0] if found else None
 
 
-def fill_from_memory(catalog: Catalog, memory: Memory) -> int:
-    """Fill the catalog's empty entries from ``memory`` (fuzzy, with a comment); returns how many."""
+def fill_from_memory(catalog: Catalog, memory: Memory, leaflet_id: str) -> int:
+    """Fill the empty entries of ``leaflet_id``'s catalog from the other leaflets' in ``memory``
+    (fuzzy, with a comment); returns how many."""
     filled = 0
     for message in catalog:
         if not message.id or message.string or message.pluralizable:
             continue
-        found = best_match(memory, message)
+        found = best_match(memory, message, leaflet_id)
         if found is None:
             continue
         message.string = found.translation
@@ -77,9 +81,10 @@ def fill_from_memory(catalog: Catalog, memory: Memory) -> int:
 
 
 def fill_catalog_file(path: Path, locale: str, domain: str, memory: Memory) -> int:
-    """Fill the catalog at ``path`` from ``memory`` and write it when anything was filled."""
+    """Fill the catalog at ``path`` (of the leaflet ``domain``) from the other leaflets in ``memory``
+    and write it when anything was filled."""
     catalog = read_catalog(path, locale, domain)
-    filled = fill_from_memory(catalog, memory)
+    filled = fill_from_memory(catalog, memory, domain)
     if filled:
         write_atomic(path, catalog_bytes(catalog))
     return filled
