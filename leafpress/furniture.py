@@ -9,7 +9,11 @@ translate stage, except ``%(page)s`` and ``%(pages)s``, which the page counters 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+#: A placeholder of a furniture string: ``%(name)s``.
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def N_(message: str) -> str:

@@ -10,7 +10,6 @@ them, because paper cannot be clicked. Each block type is laid out by ``template
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -19,11 +18,9 @@ import jinja2
 from markupsafe import Markup
 
 from .edition import Edition
-from .furniture import FURNITURE
+from .furniture import FURNITURE, PLACEHOLDER
 from .markup import LRI, PDI, inline_markdown, plain_text
 from .model import Text
-
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 @dataclass(frozen=True)

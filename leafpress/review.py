@@ -71,13 +71,14 @@ def read_provenance(path: Path) -> Provenance:
         return Provenance()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["format"] == FORMAT
+        if data["format"] != FORMAT:  # a check, not an assert: ``python -O`` drops asserts
+            raise ValueError(f"format {data['format']!r}, expected {FORMAT!r}")
         reviews = tuple(
             ReviewRecord(str(item["reviewer"]), datetime.date.fromisoformat(item["date"]), dict(item["strings"]))
             for item in data["reviews"]
         )
         return Provenance(tuple(str(name) for name in data["translators"]), reviews)
-    except (OSError, ValueError, KeyError, TypeError, AssertionError) as error:
+    except (OSError, ValueError, KeyError, TypeError) as error:
         raise SourceError(path, 1, 1, f"not a provenance file of this tool ({type(error).__name__}: {error})") from None
 
 

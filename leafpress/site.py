@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 import jinja2
 
 from .formats import FORMATS
-from .furniture import FURNITURE
+from .furniture import FURNITURE, PLACEHOLDER
 from .manifest import ManifestEntry
 from .output import write_atomic
 
@@ -41,7 +40,7 @@ class Labels:
 
     def __call__(self, name: str, **values: str) -> str:
         pattern = self.strings.get(name) or ENGLISH_LABELS[name]
-        return re.sub(r"%\((\w+)\)s", lambda found: values.get(found.group(1), found.group(0)), pattern)
+        return PLACEHOLDER.sub(lambda found: values.get(found.group(1), found.group(0)), pattern)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ dates are written the language's way (Babel, CLDR). The result is a plain value.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from .edition import NUMBERING_SYSTEMS, CatalogStats, Edition, Review
 from .errors import LeafletError
 from .extract import build_template, furniture_messages
 from .fonts import FontSetup
-from .furniture import FURNITURE
+from .furniture import FURNITURE, PLACEHOLDER
 from .model import Leaflet, Text, map_texts
 from .project import Project
 from .review import provenance_path, read_provenance, review_status, summary
@@ -124,7 +123,7 @@ def translate_furniture(
 
 def placeholders(pattern: str) -> list[str]:
     """The ``%(name)s`` placeholders of a pattern, sorted."""
-    return sorted(re.findall(r"%\((\w+)\)s", pattern))
+    return sorted(PLACEHOLDER.findall(pattern))
 
 
 def _draft_notes(

@@ -189,3 +189,21 @@ def test_the_proof_sets_right_to_left_translations_flush_right(tmp_path: Path) -
     edge = max(line["x1"] for line in lines)
     short = [line for line in lines if line["x1"] - line["x0"] < 150 and "ا" in line["text"]]
     assert len(short) >= 3 and all(edge - line["x1"] < 3 for line in short)  # short lines end on the right
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"format": "someone-else/2", "translators": [], "reviews": []}',
+        "[1, 2]",
+        '{"format": "leafpress-provenance/1"}',
+        "{",
+    ],
+)
+def test_a_malformed_provenance_file_is_one_line(
+    small_project: Path, capsys: pytest.CaptureFixture[str], content: str
+) -> None:
+    provenance_path(small_project / DEMO_PO).write_text(content, encoding="utf-8")
+    assert main(["stats"], root=small_project) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "demo.provenance.json:1:1: not a provenance file of this tool" in error[0]
