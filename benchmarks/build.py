@@ -65,13 +65,13 @@ def edit_german(project: Path, old: str, new: str) -> None:
 def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, float, float, int]:
     """(sum of bare renders of every file's HTML, our A4 job, bare A4 job, median of the paired
     ratios, files): in this process."""
-    from leafpress.build import render_tasks
-    from leafpress.fonts import load_font_setup
-    from leafpress.load import load_leaflet
-    from leafpress.plan import BuildCache, BuildOptions, plan_build, shared_digest
     from leafpress.project import Project
-    from leafpress.translate import edition_for
-    from leafpress.workers import Worker, worker_settings
+    from leafpress.publish.build import render_tasks
+    from leafpress.publish.plan import BuildCache, BuildOptions, plan_build, shared_digest
+    from leafpress.render.workers import Worker, worker_settings
+    from leafpress.source.font_setup import load_font_setup
+    from leafpress.source.load import load_leaflet
+    from leafpress.translation.translate import edition_for
 
     proj = Project(project)
     fonts = load_font_setup(proj.styles_dir)

@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leafpress.fonts import load_font_setup  # noqa: E402
-from leafpress.formats import FORMATS  # noqa: E402
-from leafpress.load import load_leaflet  # noqa: E402
 from leafpress.project import Project  # noqa: E402
-from leafpress.translate import edition_for  # noqa: E402
-from leafpress.workers import RenderTask, Worker, worker_settings  # noqa: E402
+from leafpress.render.formats import FORMATS  # noqa: E402
+from leafpress.render.workers import RenderTask, Worker, worker_settings  # noqa: E402
+from leafpress.source.font_setup import load_font_setup  # noqa: E402
+from leafpress.source.load import load_leaflet  # noqa: E402
+from leafpress.translation.translate import edition_for  # noqa: E402
 
 LANGUAGES = ("en", "ar", "zh-Hans")
 

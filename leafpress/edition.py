@@ -13,8 +13,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fonts import PrintedString
-from .model import Leaflet, iter_texts
+from .source.font_setup import PrintedString
+from .source.model import Leaflet, iter_texts
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,15 @@ from pathlib import Path
 
 from .settings import Settings, read_settings
 
+#: The package's own folder: its code, templates, tables and colour profiles.
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def package_files() -> list[Path]:
+    """Every file of the package (code, templates, tables, profiles) at any depth, sorted: what the
+    cache key covers, so that no change to the tool goes unnoticed."""
+    return sorted(path for path in PACKAGE_DIR.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+
 
 @dataclass(frozen=True)
 class Project:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
-from leafpress.load import load_leaflet
-from leafpress.model import Leaflet
+from leafpress.source.load import load_leaflet
+from leafpress.source.model import Leaflet
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "leaflets" / "ldn-patient-guide" / "leaflet.yaml"
@@ -260,8 +260,8 @@ SMALL_SETTINGS = '[site]\npublic_url = "https://leaflets.demotrust.org/"\n'
 def small_project(tmp_path: Path) -> Path:
     """A project with a one-page leaflet and a complete German catalog: quick to render, for tests
     of what a build does rather than of what the guide says."""
-    from leafpress.catalog import read_catalog, write_catalog
     from leafpress.cli import main
+    from leafpress.translation.catalog import read_catalog, write_catalog
 
     root = tmp_path / "small"
     shutil.copytree(ROOT / "styles", root / "styles")
@@ -276,7 +276,7 @@ def small_project(tmp_path: Path) -> Path:
         if message.id:
             message.string = SMALL_GERMAN[str(message.id)]
     write_catalog(path, catalog)
-    from leafpress.review import Provenance, provenance_path, write_provenance
+    from leafpress.translation.provenance import Provenance, provenance_path, write_provenance
 
     write_provenance(provenance_path(path), Provenance(("Max Mustermann",), ()))
     return root

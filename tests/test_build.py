@@ -11,12 +11,12 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from leafpress import workers
 from leafpress.cli import main
 from leafpress.errors import RenderError
-from leafpress.fonts import load_font_setup
-from leafpress.html import plain_text
-from leafpress.model import ColumnList, Leaflet, References, iter_texts
+from leafpress.render import workers
+from leafpress.render.html import plain_text
+from leafpress.source.font_setup import load_font_setup
+from leafpress.source.model import ColumnList, Leaflet, References, iter_texts
 from tests.conftest import ROOT, find_in_order, pdf_pages_text
 
 PDF_NAME = "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from leafpress.catalog import (
+from leafpress.errors import LeafletError, SourceError
+from leafpress.project import Project
+from leafpress.source.load import load_leaflet
+from leafpress.translation.catalog import (
     LeafletCatalog,
     catalog_stats,
     compile_translations,
@@ -21,9 +24,6 @@ from leafpress.catalog import (
     write_catalog,
     write_template,
 )
-from leafpress.errors import LeafletError, SourceError
-from leafpress.load import load_leaflet
-from leafpress.project import Project
 
 
 def _template() -> Catalog:

@@ -10,28 +10,22 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from leafpress.catalog import read_catalog, write_catalog
-from leafpress.checks import (
-    MESSAGE_CHECKS,
-    Languages,
+from leafpress.checks.catalog import check_catalog, compare_strings
+from leafpress.checks.msgfmt import msgfmt_check
+from leafpress.checks.numbers import check_digits, check_numbers, number_format, numbers_in
+from leafpress.checks.registry import MESSAGE_CHECKS, Languages
+from leafpress.checks.text import (
     check_addresses,
-    check_catalog,
-    check_digits,
     check_hidden_characters,
     check_links,
     check_markdown,
     check_markup,
-    check_numbers,
     check_placeholders,
-    check_units,
     check_whitespace,
-    compare_strings,
-    load_units,
-    msgfmt_check,
-    number_format,
-    numbers_in,
 )
+from leafpress.checks.units import check_units, load_units
 from leafpress.cli import main
+from leafpress.translation.catalog import read_catalog, write_catalog
 from tests.conftest import ROOT
 
 CORRECT = [
@@ -101,18 +95,18 @@ EN_DE = Languages("en", "de")
 
 def test_checks_are_registered_in_one_place() -> None:
     assert list(MESSAGE_CHECKS) == [
-        "whitespace",
         "numbers",
+        "digits",
+        "whitespace",
         "addresses",
         "markdown",
         "hidden characters",
         "placeholders",
         "markup",
         "links",
-        "digits",
-        "units",
-        "glossary",
         "untranslated",
+        "glossary",
+        "units",
     ]
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from leafpress.checks import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
+from leafpress.checks.text import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
 from leafpress.edition import Edition
-from leafpress.markup import plain_text
-from leafpress.model import iter_texts
+from leafpress.source.markup import plain_text
+from leafpress.source.model import iter_texts
 from tests.conftest import ROOT, squash
 
 NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
@@ -27,10 +27,10 @@ LIGATURES = re.compile(r"\w*ل[اأإآى]\w*")
 
 @cache
 def edition(leaflet_id: str, lang: str) -> Edition:
-    from leafpress.fonts import load_font_setup
-    from leafpress.load import load_leaflet
     from leafpress.project import Project
-    from leafpress.translate import edition_for
+    from leafpress.source.font_setup import load_font_setup
+    from leafpress.source.load import load_leaflet
+    from leafpress.translation.translate import edition_for
 
     project = Project(ROOT)
     leaflet = load_leaflet(ROOT / "leaflets" / leaflet_id / "leaflet.yaml", project.settings)

@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from leafpress.cli import main
-from leafpress.extract import extract_leaflet
+from leafpress.translation.extract import extract_leaflet
 from tests.conftest import GUIDE, ROOT
 
 SMALL = b"""\
@@ -115,10 +115,10 @@ def test_render_extract_matches_pybabel_and_skips_date_only_changes(
 
 def test_committed_template_is_up_to_date() -> None:
     """translations/*.pot must match the sources and templates (run `render.py update` after edits)."""
-    from leafpress.catalog import read_catalog
-    from leafpress.extract import build_template
-    from leafpress.load import load_leaflet
     from leafpress.project import Project
+    from leafpress.source.load import load_leaflet
+    from leafpress.translation.catalog import read_catalog
+    from leafpress.translation.extract import build_template
 
     fresh = build_template(Project(ROOT), load_leaflet(GUIDE))
     committed = read_catalog(ROOT / "translations" / "ldn-patient-guide.pot")

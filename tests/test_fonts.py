@@ -9,14 +9,8 @@ from pathlib import Path
 import pytest
 
 from leafpress.errors import SourceError
-from leafpress.fonts import (
-    PrintedString,
-    check_coverage,
-    document_css,
-    load_font_setup,
-    missing_characters,
-    stack_css,
-)
+from leafpress.render.fonts import document_css, stack_css
+from leafpress.source.font_setup import PrintedString, check_coverage, load_font_setup, missing_characters
 from tests.conftest import ROOT
 
 FONTS = load_font_setup(ROOT / "styles")

@@ -10,7 +10,7 @@ import pikepdf
 import pypdfium2
 import pytest
 
-from leafpress.finish import saddle_stitch_order
+from leafpress.render.finish import saddle_stitch_order
 from tests.conftest import ROOT, guide_pdf, pdf_pages_text, render_py, squash
 
 MM = 72 / 25.4

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.catalog import read_catalog, write_catalog
 from leafpress.cli import main
+from leafpress.translation.catalog import read_catalog, write_catalog
 from tests.conftest import ROOT, pdf_pages_text, render_py
 
 GUIDE_PO = "LC_MESSAGES/ldn-patient-guide.po"
@@ -212,7 +212,7 @@ def test_an_unknown_locale_folder_is_named_once(small_project: Path, capsys: pyt
 
 
 def test_the_preview_shows_the_problems_on_page_one(small_project: Path) -> None:
-    from leafpress.preview import Previewer
+    from leafpress.preview.pdf import Previewer
     from leafpress.project import Project
 
     german = small_project / "translations" / "de" / DEMO_PO
@@ -284,7 +284,7 @@ def test_a_disk_that_fills_up_midway_is_one_line(
 ) -> None:
     import errno
 
-    from leafpress import build as building
+    from leafpress.publish import build as building
 
     out = tmp_path / "dist"
     shutil.copytree(full_build, out)

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from leafpress.checks import Languages, check_untranslated, hunspell_dictionary, spelling_warnings, two_ways
+from leafpress.checks.registry import Languages
+from leafpress.checks.script import check_untranslated
+from leafpress.checks.spelling import hunspell_dictionary, spelling_warnings
+from leafpress.checks.terms import two_ways
 from leafpress.cli import main
 from leafpress.errors import SourceError
-from leafpress.glossary import read_glossary, term_problems
+from leafpress.translation.glossary import read_glossary, term_problems
 from tests.conftest import ROOT
 
 GERMAN_GLOSSARY = """\
@@ -145,7 +148,7 @@ def _project_with(tmp_path: Path, locale: str) -> Path:
 
 def _edit_first(path: Path, wanted: str, old: str, new: str) -> int:
     """Replace ``old`` by ``new`` in the first msgstr whose msgid has ``wanted``; returns its line."""
-    from leafpress.catalog import read_catalog, write_catalog
+    from leafpress.translation.catalog import read_catalog, write_catalog
 
     catalog = read_catalog(path)
     message = next(m for m in catalog if wanted in str(m.id) and old in str(m.string))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from leafpress.fonts import load_font_setup
-from leafpress.formats import FORMATS
-from leafpress.html import PageSetup, css_content, css_string, render_html
-from leafpress.markup import inline_markdown, plain_text
-from leafpress.model import BLOCK_TYPES, Leaflet
-from leafpress.translate import source_edition
+from leafpress.render.formats import FORMATS
+from leafpress.render.html import PageSetup, css_content, css_string, render_html
+from leafpress.source.font_setup import load_font_setup
+from leafpress.source.markup import inline_markdown, plain_text
+from leafpress.source.model import BLOCK_TYPES, Leaflet
+from leafpress.translation.translate import source_edition
 
 FONTS = load_font_setup(Path(__file__).resolve().parent.parent / "styles")
 
@@ -73,7 +73,7 @@ def test_verbatim_fields_are_escaped_too(guide: Leaflet) -> None:
 
 
 def test_every_block_type_has_its_template(guide: Leaflet) -> None:
-    templates = Path(__file__).resolve().parent.parent / "leafpress" / "templates" / "blocks"
+    templates = Path(__file__).resolve().parent.parent / "leafpress" / "render" / "templates" / "blocks"
     assert sorted(path.name for path in templates.glob("*.html.j2")) == sorted(
         f"{name}.html.j2" for name in BLOCK_TYPES
     )

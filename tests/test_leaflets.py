@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.catalog import read_catalog
 from leafpress.cli import main
-from leafpress.load import load_leaflet
-from leafpress.memory import MEMORY_MARK
-from leafpress.model import iter_texts
 from leafpress.settings import read_settings
+from leafpress.source.load import load_leaflet
+from leafpress.source.model import iter_texts
+from leafpress.translation.catalog import read_catalog
+from leafpress.translation.memory import MEMORY_MARK
 from tests.conftest import ROOT, SMALL_LEAFLET, pdf_pages_text, squash
 
 #: A second leaflet of the small project: two of the demo's strings, and one of its own.
@@ -94,7 +94,7 @@ def test_preview_asks_which_leaflet_when_several_have_the_language(
     out = small_project / "preview"
     assert main(["--out", str(out), "preview", "en"], root=small_project) == 2
     assert "several leaflets have en (demo, second): name one with --leaflet ID" in capsys.readouterr().err
-    from leafpress.preview import preview
+    from leafpress.preview.pdf import preview
     from leafpress.project import Project
 
     said: list[str] = []
@@ -166,7 +166,7 @@ def test_the_package_installs_without_warnings(tmp_path: Path) -> None:
 
 def test_preview_of_the_summary_in_german(tmp_path: Path) -> None:
     """``preview de --leaflet ldn-at-a-glance`` on the project itself (written under tmp_path only)."""
-    from leafpress.preview import preview
+    from leafpress.preview.pdf import preview
     from leafpress.project import Project
 
     said: list[str] = []

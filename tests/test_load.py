@@ -9,8 +9,8 @@ import pytest
 
 from leafpress.cli import main
 from leafpress.errors import SourceError
-from leafpress.load import load_leaflet
-from leafpress.model import ColumnList, Leaflet, References, iter_texts
+from leafpress.source.load import load_leaflet
+from leafpress.source.model import ColumnList, Leaflet, References, iter_texts
 from tests.conftest import ROOT
 
 GOOD = """\

@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from leafpress.manifest import ManifestEntry, manifest_bytes, read_manifest, update_manifest
-from leafpress.output import write_atomic
+from leafpress.atomic import write_atomic
+from leafpress.publish.manifest import ManifestEntry, manifest_bytes, read_manifest, update_manifest
 from tests.conftest import ROOT
 
 #: Runs write_atomic in a process whose files may not grow past 4 KB, as on a full disk.
@@ -19,7 +19,7 @@ FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from leafpress.output import write_atomic
+from leafpress.atomic import write_atomic
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead of a signal
 resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 try:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from leafpress import plan as planning
-from leafpress.catalog import read_catalog, write_catalog
 from leafpress.cli import main
-from leafpress.fonts import load_font_setup
-from leafpress.plan import BuildCache, BuildOptions, EditionFacts, plan_build, shared_digest
 from leafpress.project import Project
+from leafpress.publish import plan as planning
+from leafpress.publish.plan import BuildCache, BuildOptions, EditionFacts, plan_build, shared_digest
+from leafpress.source.font_setup import load_font_setup
+from leafpress.translation.catalog import read_catalog, write_catalog
 from tests.conftest import ROOT, render_py
 
 
@@ -63,11 +63,11 @@ def test_planning_a_built_folder_parses_nothing(full_build: Path, monkeypatch: p
     def no_parsing(*args: object) -> None:
         raise AssertionError("a source or catalog was parsed")
 
-    import leafpress.catalog
-    import leafpress.load
+    import leafpress.source.load
+    import leafpress.translation.catalog
 
-    monkeypatch.setattr(leafpress.load, "load_leaflet", no_parsing)
-    monkeypatch.setattr(leafpress.catalog, "read_catalog", no_parsing)
+    monkeypatch.setattr(leafpress.source.load, "load_leaflet", no_parsing)
+    monkeypatch.setattr(leafpress.translation.catalog, "read_catalog", no_parsing)
     plan = _plan(ROOT, full_build)
     assert len(plan.jobs) == 2 * (8 * 6 + 7) and plan.todo == [] and plan.unknown == []
     assert plan.jobs[0].relative_path == "ldn-at-a-glance/ldn-at-a-glance-en-a4.pdf"  # leaflets by id

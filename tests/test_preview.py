@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from leafpress.catalog import read_catalog, write_catalog
-from leafpress.preview import preview
+from leafpress.preview.pdf import preview
 from leafpress.project import Project
+from leafpress.translation.catalog import read_catalog, write_catalog
 from tests.conftest import pdf_pages_text
 
 

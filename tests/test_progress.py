@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from leafpress.build import BuildResult
-from leafpress.manifest import ManifestEntry
-from leafpress.plan import Skipped
-from leafpress.progress import BuildReporter, human_size
+from leafpress.publish.build import BuildResult
+from leafpress.publish.manifest import ManifestEntry
+from leafpress.publish.plan import Skipped
+from leafpress.publish.progress import BuildReporter, human_size
 
 ENTRY = ManifestEntry("guide", "de", "a4", "guide/guide-de-a4.pdf", 5, 51_200, "0" * 64, 100, False)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.catalog import read_catalog, write_catalog
 from leafpress.cli import main
-from leafpress.review import provenance_path, read_provenance
+from leafpress.translation.catalog import read_catalog, write_catalog
+from leafpress.translation.provenance import provenance_path, read_provenance
 from tests.conftest import ROOT, pdf_pages_text
 
 DEMO_PO = "translations/de/LC_MESSAGES/demo.po"

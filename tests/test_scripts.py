@@ -12,9 +12,9 @@ import pikepdf
 import pypdfium2
 import pytest
 
-from leafpress.catalog import read_catalog
 from leafpress.cli import main
-from leafpress.fonts import load_font_setup
+from leafpress.source.font_setup import load_font_setup
+from leafpress.translation.catalog import read_catalog
 from tests.conftest import ROOT, find_in_order, guide_pdf, pdf_pages_text
 
 DECLARED = load_font_setup(ROOT / "styles").families
@@ -174,7 +174,7 @@ def test_a_character_without_glyph_stops_the_build(project_copy: Path, capsys: p
 def test_a_translation_without_glyph_names_the_catalog(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import shutil
 
-    from leafpress.catalog import write_catalog
+    from leafpress.translation.catalog import write_catalog
 
     path = project_copy / "translations" / "uk" / "LC_MESSAGES" / "ldn-patient-guide.po"
     path.parent.mkdir(parents=True)

@@ -154,7 +154,7 @@ class _VisibleText(HTMLParser):
 
 def test_each_language_page_speaks_its_language(full_build: Path) -> None:
     """lang and dir on the root; no English label left, except the link to the English edition."""
-    from leafpress.site import ENGLISH_LABELS
+    from leafpress.publish.site import ENGLISH_LABELS
 
     for entry in json.loads((full_build / "manifest.json").read_text()):
         page = full_build / entry["leaflet"] / entry["lang"] / "index.html"

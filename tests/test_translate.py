@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.catalog import catalog_path, read_catalog, write_catalog
 from leafpress.cli import main
-from leafpress.fonts import load_font_setup
-from leafpress.translate import make_edition, source_edition
+from leafpress.source.font_setup import load_font_setup
+from leafpress.translation.catalog import catalog_path, read_catalog, write_catalog
+from leafpress.translation.translate import make_edition, source_edition
 from tests.conftest import GERMAN_CATALOG, ROOT, pdf_pages_text
 
 FONTS = load_font_setup(ROOT / "styles")
@@ -169,7 +169,7 @@ def test_template_strings_are_text_never_markup(guide: object) -> None:
     """Whatever a msgstr for the page furniture holds is laid out as the characters it holds."""
     from babel import Locale
 
-    from leafpress.html import PageSetup, render_html
+    from leafpress.render.html import PageSetup, render_html
 
     translations = {(None, source): (target, Path("de.po"), 1) for source, target in HOSTILE.items()}
     edition = make_edition(guide, FONTS, translations, Locale.parse("de"))  # type: ignore[arg-type]
