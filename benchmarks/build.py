@@ -65,21 +65,22 @@ def edit_german(project: Path, old: str, new: str) -> None:
 def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, float, float, int]:
     """(sum of bare renders of every file's HTML, our A4 job, bare A4 job, median of the paired
     ratios, files): in this process."""
+    from leafpress.checks.gate import Gate
     from leafpress.project import Project
     from leafpress.publish.build import render_tasks
-    from leafpress.publish.plan import BuildCache, BuildOptions, plan_build, shared_digest
+    from leafpress.publish.cache import BuildCache, shared_digest
+    from leafpress.publish.plan import BuildOptions, plan_build
     from leafpress.render.workers import Worker, worker_settings
     from leafpress.source.font_setup import load_font_setup
     from leafpress.source.load import load_leaflet
-    from leafpress.translation.translate import edition_for
 
     proj = Project(project)
-    fonts = load_font_setup(proj.styles_dir)
+    fonts = load_font_setup(proj.fonts_path)
     plan = plan_build(proj, BuildOptions(), Path(tempfile.mkdtemp()), BuildCache(), shared_digest(proj))
     leaflets = {path: load_leaflet(path, proj.settings) for path in {job.edition.source_path for job in plan.jobs}}
-    editions = {
-        edition.key: edition_for(proj, leaflets[edition.source_path], fonts, edition.lang) for edition in plan.unknown
-    }
+    gate = Gate(proj, fonts)
+    verdicts = {e.key: gate.judge(leaflets[e.source_path], e.lang, e.catalog) for e in plan.unknown}
+    editions = {key: verdict.edition for key, verdict in verdicts.items() if verdict.edition is not None}
     worker = Worker(worker_settings(proj, fonts))  # first: it points fontconfig at the project's fonts
     import weasyprint
 

@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from leafpress.checks.gate import Gate  # noqa: E402
 from leafpress.project import Project  # noqa: E402
 from leafpress.render.formats import FORMATS  # noqa: E402
 from leafpress.render.workers import RenderTask, Worker, worker_settings  # noqa: E402
 from leafpress.source.font_setup import load_font_setup  # noqa: E402
 from leafpress.source.load import load_leaflet  # noqa: E402
-from leafpress.translation.translate import edition_for  # noqa: E402
 
 LANGUAGES = ("en", "ar", "zh-Hans")
 
@@ -34,13 +34,15 @@ def main() -> int:
     args = parser.parse_args()
 
     project = Project(ROOT)
-    fonts = load_font_setup(project.styles_dir)
+    fonts = load_font_setup(project.fonts_path)
     worker = Worker(worker_settings(project, fonts))
     leaflet = load_leaflet(project.leaflets_dir / "ldn-patient-guide" / "leaflet.yaml")
     fmt = FORMATS[args.format]
     results = {}
+    gate = Gate(project, fonts)
     for lang in LANGUAGES:
-        edition = edition_for(project, leaflet, fonts, lang)
+        edition = gate.judge(leaflet, lang).edition
+        assert edition is not None, lang
         task = RenderTask(edition, fmt.layout, ((fmt.id, f"{lang}.pdf"),))
         worker.render(task)  # warm-up: font subsets, Pango caches
         times = []

@@ -7,13 +7,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import OutputError
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: never a half file.
 
     The file gets the usual permissions (0666 less the umask), not the 0600 of a temporary file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(path, error.strerror or str(error)) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -24,7 +29,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as error:  # a full disk, a read-only folder: name the file it was for
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        raise OSError(error.errno, error.strerror, str(path)) from error
+        raise OutputError(path, error.strerror or str(error)) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)

@@ -12,9 +12,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from .locales import Direction, counter_style, digit_zero
 from .source.font_setup import PrintedString
 from .source.model import Leaflet, iter_texts
+
+
+class Translation(NamedTuple):
+    """A usable translation, and where it is: the catalog, the line and column of its msgstr."""
+
+    text: str
+    path: Path
+    line: int
+    column: int = 1
 
 
 @dataclass(frozen=True)
@@ -59,29 +70,19 @@ class Review:
         return ", ".join(self.reviewers)
 
 
-#: CLDR numbering system -> (CSS counter style, code point of its digit zero), so that page numbers
-#: and the numbers an edition prints use the language's own digits.
-NUMBERING_SYSTEMS = {
-    "latn": ("decimal", 0x30),
-    "arab": ("arabic-indic", 0x660),
-    "arabext": ("persian", 0x6F0),
-    "deva": ("devanagari", 0x966),
-    "beng": ("bengali", 0x9E6),
-    "guru": ("gurmukhi", 0xA66),
-    "gujr": ("gujarati", 0xAE6),
-    "orya": ("oriya", 0xB66),
-    "taml": ("tamil", 0xBE6),
-    "telu": ("telugu", 0xC66),
-    "knda": ("kannada", 0xCE6),
-    "mlym": ("malayalam", 0xD66),
-    "thai": ("thai", 0xE50),
-    "laoo": ("lao", 0xED0),
-    "tibt": ("tibetan", 0xF20),
-    "mymr": ("myanmar", 0x1040),
-    "khmr": ("khmer", 0x17E0),
-}
 #: What joins the parts of a running header or footer.
 SEPARATOR = " · "
+
+
+@dataclass(frozen=True)
+class LanguageFacts:
+    """What an edition says of a language (its own, or its source's): tag, direction, fonts, names."""
+
+    tag: str  # BCP 47 tag, e.g. zh-Hans
+    direction: Direction
+    fonts: tuple[str, ...]  # the font families of this language, first choice first
+    own_name: str  # the language's name in itself ("Deutsch")
+    english_name: str  # the language's name in English ("German")
 
 
 @dataclass(frozen=True)
@@ -90,19 +91,12 @@ class Edition:
 
     leaflet: Leaflet  # the texts in this language (a draft keeps the source text where it has none)
     source: Leaflet  # the texts in the source language
-    lang: str  # BCP 47 tag, e.g. zh-Hans
-    locale: str  # CLDR / gettext locale id, e.g. zh_Hans
-    source_lang: str  # BCP 47 tag of the source language
-    direction: str  # "ltr" or "rtl"
-    source_direction: str  # the source language's
-    fonts: tuple[str, ...]  # the font families of this language, first choice first
-    source_fonts: tuple[str, ...]  # the families of passages kept in the source language
+    language: LanguageFacts
+    original: LanguageFacts  # the source language's
     furniture: dict[str, str]  # furniture name -> text in this language, placeholders filled in
-    furniture_origins: dict[str, tuple[Path, int]]  # furniture name -> the file and line its text comes from
+    furniture_origins: dict[str, Translation]  # furniture name -> the text it was made from, and where that is
     draft_notes: tuple[tuple[str, str], ...]  # (text, BCP 47 tag) of each sentence of a draft's notice
-    counter_style: str  # the CSS counter style of the language's digits
-    language_name: str  # the language's name in itself ("Deutsch")
-    english_name: str  # the language's name in English ("German")
+    numbering_system: str  # the CLDR numbering system of the language's digits
     date_text: str  # the edition's date, written the language's way
     page_url: str  # this leaflet's page in this language on the download site ("" without one)
     original_url: str  # the page of the original edition ("" without one)
@@ -113,16 +107,45 @@ class Edition:
     source_furniture: dict[str, str] = field(default_factory=dict)  # the same, in the source language
 
     @property
-    def source_locale(self) -> str:
-        """The CLDR / gettext locale id of the source language (``zh_Hans`` for ``zh-Hans``)."""
-        return self.source_lang.replace("-", "_")
+    def lang(self) -> str:
+        """The BCP 47 tag of the edition's language (``zh-Hans``): file names, HTML, PDF."""
+        return self.language.tag
 
     @property
-    def is_source(self) -> bool:
-        return self.catalog_path is None
+    def direction(self) -> Direction:
+        return self.language.direction
 
     @property
-    def complete(self) -> int:
+    def fonts(self) -> tuple[str, ...]:
+        return self.language.fonts
+
+    @property
+    def language_name(self) -> str:
+        return self.language.own_name
+
+    @property
+    def english_name(self) -> str:
+        return self.language.english_name
+
+    @property
+    def source_lang(self) -> str:
+        return self.original.tag
+
+    @property
+    def source_direction(self) -> Direction:
+        return self.original.direction
+
+    @property
+    def source_fonts(self) -> tuple[str, ...]:
+        return self.original.fonts
+
+    @property
+    def counter_style(self) -> str:
+        """The CSS counter style of the language's digits (page numbers)."""
+        return counter_style(self.numbering_system)
+
+    @property
+    def percent_complete(self) -> int:
         """Percent of the leaflet's messages translated (100 for the source language)."""
         return 100 if self.stats is None else self.stats.percent
 
@@ -151,15 +174,16 @@ class Edition:
         found = []
         for text in iter_texts(self.leaflet):
             if text.catalog_line and self.catalog_path is not None:
-                found.append(PrintedString(text.value, self.catalog_path, text.catalog_line, text.context))
+                where = (self.catalog_path, text.catalog_line, text.catalog_column)
+                found.append(PrintedString(text.value, *where, text.context))
             else:
-                found.append(PrintedString(text.value, self.source.path, text.line, text.context))
+                found.append(PrintedString(text.value, self.source.path, text.line, text.column, text.context))
         for name in sorted(self.printed_furniture()):
-            path, line = self.furniture_origins[name]
-            found.append(PrintedString(self.furniture[name], path, line, None))
+            origin = self.furniture_origins[name]
+            found.append(PrintedString(self.furniture[name], origin.path, origin.line, origin.column, ""))
         generated = SEPARATOR.join([self.draft_notice, self.page_url, self.original_url, self._digits()])
-        path, line = self.furniture_origins["page_footer"]
-        found.append(PrintedString(generated, path, line, "numbers and dates of the page furniture"))
+        origin = self.furniture_origins["page_footer"]
+        found.append(PrintedString(generated, origin.path, origin.line, origin.column, ""))
         return found
 
     def printed_furniture(self) -> set[str]:
@@ -186,13 +210,9 @@ class Edition:
         return " ".join(self.furniture[name] for name in names if name)
 
     def _digits(self) -> str:
-        zero = NUMBERING_SYSTEMS.get(_counter_system(self.counter_style), NUMBERING_SYSTEMS["latn"])[1]
+        zero = digit_zero(self.numbering_system)
         return "".join(chr(zero + digit) for digit in range(10))
 
     def characters(self) -> str:
         """Every character the edition's pages can print (sorted, each once): for font subsets."""
         return "".join(sorted(set("".join(printed.value for printed in self.printed_strings()))))
-
-
-def _counter_system(counter_style: str) -> str:
-    return next((system for system, (style, _zero) in NUMBERING_SYSTEMS.items() if style == counter_style), "latn")

@@ -14,16 +14,16 @@ leading nowhere must never be printed.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .tomlfile import read_toml
 
 SETTINGS_NAME = "leafpress.toml"
 #: The address of the example in the documentation and in a fresh ``leafpress.toml``: not a real site.
 EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")
-URL = re.compile(r"https://[^\s/?#]+(?:/[^\s?#]*)?")
+#: The address of a download site: https only.
+PUBLIC_URL = re.compile(r"https://[^\s/?#]+(?:/[^\s?#]*)?")
 KNOWN = {"site": {"public_url"}}
 
 
@@ -48,29 +48,23 @@ class Settings:
         )
 
 
-def read_settings(root: Path) -> Settings:
-    """The settings of the project at ``root``; a malformed file is a :class:`SourceError`."""
-    path = root / SETTINGS_NAME
+def read_settings(path: Path) -> Settings:
+    """The settings in ``path`` (defaults when there is no such file); a malformed file, an unknown
+    setting or a wrong value is a :class:`SourceError` at its line."""
     if not path.is_file():
         return Settings()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SourceError(path, _line_of(error), 1, f"not a valid TOML file: {error}") from None
-    for table, value in data.items():
+    settings = read_toml(path, SETTINGS_NAME)
+    for table, value in settings.data.items():
         if table not in KNOWN or not isinstance(value, dict):
-            raise SourceError(path, 1, 1, f"unknown setting [{table}] (known: {', '.join(f'[{t}]' for t in KNOWN)})")
-        for key in set(value) - KNOWN[table]:
-            raise SourceError(path, 1, 1, f"unknown setting {table}.{key} (known: {', '.join(sorted(KNOWN[table]))})")
-    url = data.get("site", {}).get("public_url", "")
-    if not isinstance(url, str) or (url and not URL.fullmatch(url)):
-        raise SourceError(path, 1, 1, f"site.public_url must be an https:// address, not {url!r}")
+            known = ", ".join(f"[{name}]" for name in KNOWN)
+            raise settings.error(f"unknown setting [{table}] (known: {known})", table)
+        for key in sorted(set(value) - KNOWN[table]):
+            known = ", ".join(sorted(KNOWN[table]))
+            raise settings.error(f"unknown setting {table}.{key} (known: {known})", table, key)
+    url = settings.data.get("site", {}).get("public_url", "")
+    if not isinstance(url, str) or (url and not PUBLIC_URL.fullmatch(url)):
+        raise settings.error(f"site.public_url must be an https:// address, not {url!r}", "site", "public_url")
     host = url.split("/")[2] if url else ""
     if any(host == name or host.endswith("." + name) for name in EXAMPLE_HOSTS):
         url = ""
     return Settings(url.rstrip("/") + "/" if url else "")
-
-
-def _line_of(error: Exception) -> int:
-    found = re.search(r"line (\d+)", str(error))
-    return int(found.group(1)) if found else 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 #: The formats read on screen, and so tagged PDF/UA-1.
 SCREEN_FORMATS = ("a4", "letter", "a5", "large-print", "bilingual")

@@ -17,10 +17,10 @@ from leafpress.render import workers
 from leafpress.render.html import plain_text
 from leafpress.source.font_setup import load_font_setup
 from leafpress.source.model import ColumnList, Leaflet, References, iter_texts
-from tests.conftest import ROOT, find_in_order, pdf_pages_text
+from tests.helpers import ROOT, find_in_order, pdf_pages_text
 
 PDF_NAME = "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"
-DECLARED_FAMILIES = load_font_setup(ROOT / "styles").families
+DECLARED_FAMILIES = load_font_setup(ROOT / "styles" / "fonts.toml").families
 
 
 def test_manifest_describes_the_pdf(full_build: Path) -> None:

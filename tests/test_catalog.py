@@ -10,20 +10,19 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from leafpress.errors import LeafletError, SourceError
+from leafpress.locales import locale_id
 from leafpress.project import Project
 from leafpress.source.load import load_leaflet
 from leafpress.translation.catalog import (
-    LeafletCatalog,
     catalog_stats,
     compile_translations,
     create_catalog,
     header_translators,
-    locale_id,
-    read_catalog,
     update_catalog,
     write_catalog,
     write_template,
 )
+from leafpress.translation.pofile import LeafletCatalog, read_catalog
 
 
 def _template() -> Catalog:
@@ -38,9 +37,11 @@ def _german(tmp_path: Path, strings: dict[str, tuple[str, bool]]) -> Path:
     for context, (string, fuzzy) in strings.items():
         message = {"a": "Hello", "b": "Take 4.5 mg", "c": "Goodbye"}[context]
         catalog.add(message, string, context=context, flags=["fuzzy"] if fuzzy else [])
-    catalog.set_header("X-Translators", "Max Mustermann; Erika Musterfrau")
     path = tmp_path / "de.po"
     write_catalog(path, catalog)
+    header = '"X-Translators: Max Mustermann; Erika Musterfrau\\n"\n'  # as an editor writes it, in the header
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Generated-By:', header + '"Generated-By:', 1), encoding="utf-8")
     return path
 
 
@@ -54,9 +55,9 @@ def test_compiled_translations_leave_out_fuzzy_and_empty_entries(tmp_path: Path)
     path = _german(tmp_path, {"a": ("Hallo", False), "b": ("Nehmen Sie 4,5 mg", True), "c": ("", False)})
     translations = compile_translations(read_catalog(path, "de", "demo"), path)
     assert list(translations) == [("a", "Hello")]
-    string, where, line = translations[("a", "Hello")]
+    string, where, line, _column = translations[("a", "Hello")]
     assert where == path
-    assert string == "Hallo" and path.read_text().splitlines()[line - 1] == 'msgid "Hello"'  # the entry's line
+    assert string == "Hallo" and path.read_text().splitlines()[line - 1] == 'msgstr "Hallo"'  # where it is edited
 
 
 def test_stats_count_against_the_template(tmp_path: Path) -> None:

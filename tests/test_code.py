@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from leafpress.project import package_files
+from tests.helpers import ROOT
 
 
 def _tool(name: str) -> str:
@@ -37,12 +38,12 @@ def test_no_function_is_longer_than_forty_lines() -> None:
     import ast
 
     long = []
-    for path in sorted((ROOT / "leafpress").glob("*.py")):
+    for path in [path for path in package_files() if path.suffix == ".py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > 40:
-                    long.append(f"{path.name}:{node.lineno} {node.name} ({length} lines)")
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length} lines)")
     assert long == []
 
 

@@ -14,11 +14,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from leafpress.checks.gate import Gate
 from leafpress.checks.text import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
 from leafpress.edition import Edition
+from leafpress.project import Project
+from leafpress.source.load import load_leaflet
 from leafpress.source.markup import plain_text
 from leafpress.source.model import iter_texts
-from tests.conftest import ROOT, squash
+from tests.helpers import ROOT, squash
 
 NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 #: Arabic letters joined into one glyph (lam with alef, and the like) in the shaped text.
@@ -27,14 +30,10 @@ LIGATURES = re.compile(r"\w*ل[اأإآى]\w*")
 
 @cache
 def edition(leaflet_id: str, lang: str) -> Edition:
-    from leafpress.project import Project
-    from leafpress.source.font_setup import load_font_setup
-    from leafpress.source.load import load_leaflet
-    from leafpress.translation.translate import edition_for
-
     project = Project(ROOT)
-    leaflet = load_leaflet(ROOT / "leaflets" / leaflet_id / "leaflet.yaml", project.settings)
-    return edition_for(project, leaflet, load_font_setup(project.styles_dir), lang)
+    verdict = Gate(project).judge(load_leaflet(project.source_path(leaflet_id), project.settings), lang)
+    assert verdict.edition is not None
+    return verdict.edition
 
 
 def expected_tokens(printed: Edition, bilingual: bool) -> set[str]:

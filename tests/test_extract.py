@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from leafpress.cli import main
 from leafpress.translation.extract import extract_leaflet
-from tests.conftest import GUIDE, ROOT
+from tests.helpers import GUIDE, ROOT
 
 SMALL = b"""\
 id: demo
@@ -117,8 +117,8 @@ def test_committed_template_is_up_to_date() -> None:
     """translations/*.pot must match the sources and templates (run `render.py update` after edits)."""
     from leafpress.project import Project
     from leafpress.source.load import load_leaflet
-    from leafpress.translation.catalog import read_catalog
     from leafpress.translation.extract import build_template
+    from leafpress.translation.pofile import read_catalog
 
     fresh = build_template(Project(ROOT), load_leaflet(GUIDE))
     committed = read_catalog(ROOT / "translations" / "ldn-patient-guide.pot")

@@ -11,9 +11,9 @@ import pytest
 from leafpress.errors import SourceError
 from leafpress.render.fonts import document_css, stack_css
 from leafpress.source.font_setup import PrintedString, check_coverage, load_font_setup, missing_characters
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
-FONTS = load_font_setup(ROOT / "styles")
+FONTS = load_font_setup(ROOT / "styles" / "fonts.toml")
 
 
 def test_stacks_take_the_longest_declared_prefix() -> None:
@@ -28,13 +28,13 @@ def test_missing_glyphs_are_found_and_located() -> None:
     assert missing_characters("Рак ☃ 𓀀", ("Noto Sans",), FONTS) == ["☃", "𓀀"]
     assert missing_characters("\u2066x\u2069\u00ad", ("Noto Sans",), FONTS) == []  # invisible: no glyph needed
     strings = [
-        PrintedString("Fine", Path("a.yaml"), 3, "x"),
-        PrintedString("Рак ☃", Path("uk.po"), 41, "cancer.heading"),
+        PrintedString("Fine", Path("a.yaml"), 3, 7, "x"),
+        PrintedString("Рак ☃", Path("uk.po"), 41, 9, "cancer.heading"),
     ]
     with pytest.raises(SourceError) as caught:
         check_coverage(strings, "uk", FONTS)
-    assert str(caught.value).endswith(
-        "uk.po:41:1: [cancer.heading] U+2603 '☃' (SNOWMAN) has no glyph in the fonts for uk (Noto Sans)"
+    assert caught.value.diagnostic().text() == (
+        "uk.po:41:9: error: U+2603 '☃' (SNOWMAN) has no glyph in the fonts for uk (Noto Sans) [cancer.heading]"
     )
 
 
@@ -43,14 +43,14 @@ def test_missing_glyphs_are_found_and_located() -> None:
     [
         ("[stacks]\nde = ['Noto Sans']\n", "[stacks] needs a 'default' entry"),
         ("[stacks]\ndefault = ['Nope']\n", "names 'Nope', which no [[faces]] entry declares"),
-        ("[[faces]]\nfamily = 'X'\n", "needs family and file"),
+        ("[[faces]]\nfamily = 'X'\n", "a face needs a family and a file"),
         ("[stacks\n", "fonts.toml:1:"),
     ],
 )
 def test_a_bad_font_list_is_reported(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "fonts.toml").write_text(content, encoding="utf-8")
     with pytest.raises(SourceError) as caught:
-        load_font_setup(tmp_path)
+        load_font_setup(tmp_path / "fonts.toml")
     assert message in str(caught.value)
 
 
@@ -81,6 +81,6 @@ def test_a_missing_system_font_says_which_package(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "styles", tmp_path / "styles")
     toml = tmp_path / "styles" / "fonts.toml"
     toml.write_text(toml.read_text().replace("/usr/share/fonts/truetype/droid/", "/nonexistent/"))
-    fonts = load_font_setup(tmp_path / "styles")
+    fonts = load_font_setup(tmp_path / "styles" / "fonts.toml")
     with pytest.raises(Exception, match="install the Debian package fonts-droid-fallback"):
         missing_characters("中", ("Droid Sans Fallback",), fonts)

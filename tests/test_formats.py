@@ -11,7 +11,7 @@ import pypdfium2
 import pytest
 
 from leafpress.render.finish import saddle_stitch_order
-from tests.conftest import ROOT, guide_pdf, pdf_pages_text, render_py, squash
+from tests.helpers import ROOT, guide_pdf, pdf_pages_text, render_py, squash
 
 MM = 72 / 25.4
 

@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 
 from leafpress.cli import main
-from leafpress.translation.catalog import read_catalog, write_catalog
-from tests.conftest import ROOT, pdf_pages_text, render_py
+from leafpress.errors import OutputError
+from leafpress.translation.catalog import write_catalog
+from leafpress.translation.pofile import read_catalog
+from tests.helpers import ROOT, edit_msgstr, environment_without_coverage, pdf_pages_text, render_py, small_german
 
 GUIDE_PO = "LC_MESSAGES/ldn-patient-guide.po"
 DEMO_PO = "LC_MESSAGES/demo.po"
@@ -32,16 +34,9 @@ def add_catalog(root: Path, locale: str) -> Path:
     return target
 
 
-def edit(path: Path, context: str, old: str, new: str) -> int:
-    """Change one msgstr of a catalog; returns the line of the entry (its msgid), as problems name it."""
-    catalog = read_catalog(path)
-    message = next(message for message in catalog if message.context == context)
-    assert old in str(message.string), message.string
-    message.string = str(message.string).replace(old, new)
-    write_catalog(path, catalog)
-    found = read_catalog(path).get(message.id, context)
-    assert found is not None and found.lineno is not None
-    return found.lineno
+def edit(path: Path, context: str, old: str, new: str) -> tuple[int, int]:
+    """Change one msgstr of a catalog; returns its line and column, where diagnostics point."""
+    return edit_msgstr(path, context, old, new)
 
 
 def pdfs(out: Path) -> list[str]:
@@ -91,10 +86,12 @@ def test_the_gate_refuses_each_unsafe_translation_and_builds_the_rest(
     assert build(project_copy, out) == 1
     error = capsys.readouterr().err
     for locale, (context, _old, _new, expected) in HOSTILE_EDITS.items():
-        where = f"translations/{locale}/{GUIDE_PO}:{lines[locale]} [{context}]: "
+        line, column = lines[locale]
+        where = f"translations/{locale}/{GUIDE_PO}:{line}:{column}: error: "
         assert any(
-            line.endswith(where + expected) or (where in line and expected in line) for line in error.splitlines()
-        )
+            found.startswith(where) and expected in found and found.endswith(f"[{context}]")
+            for found in error.splitlines()
+        ), (where, error)
         tag = locale.replace("_", "-")
         assert not [path for path in guide_pdfs(out) if f"-{tag}-" in path], f"a {tag} file is still in the folder"
         assert not [e for e in manifest(out) if e["lang"] == tag and e["leaflet"] == "ldn-patient-guide"]
@@ -103,8 +100,10 @@ def test_the_gate_refuses_each_unsafe_translation_and_builds_the_rest(
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "guide-de-" not in page and "guide-zh-Hans-" not in page and "guide-ar-a4.pdf" in page
 
-    assert build(project_copy, out) == 1  # nothing changed: still refused, still said
-    assert "[dosing/starting-dose]: numbers differ" in capsys.readouterr().err
+    assert build(project_copy, out) == 1  # nothing changed: still refused, still said (from the build's cache)
+    again = capsys.readouterr().err
+    line, column = lines["de"]
+    assert f"translations/de/{GUIDE_PO}:{line}:{column}: error: numbers differ" in again
 
 
 def test_a_changed_dose_leaves_no_file_of_its_language_anywhere(full_build: Path, german_project: Path) -> None:
@@ -147,7 +146,7 @@ def test_drafts_are_apart_and_a_review_publishes(small_project: Path) -> None:
     drafts_section = page.index("Translations awaiting review: not for clinical use")
     assert page.index('href="demo/demo-en-a4.pdf"') < drafts_section
     assert page.index('href="drafts/demo/demo-de-a4.pdf"') > drafts_section
-    assert "Übersetzungen vor der Prüfung: nicht klinisch verwenden" in page  # the heading in German too
+    assert small_german()["Translations awaiting review: not for clinical use"] in page  # the heading in German too
 
     assert main(["review", "de", "--reviewer", "Dr. Test Reviewer"], root=small_project) == 0
     assert build(small_project, out) == 0  # reviewed: published, and the draft leaves
@@ -218,10 +217,10 @@ def test_the_preview_shows_the_problems_on_page_one(small_project: Path) -> None
     german = small_project / "translations" / "de" / DEMO_PO
     line = edit(german, "dosing/dose", "4,5 mg", "45 mg")
     source = small_project / "leaflets" / "demo" / "leaflet.yaml"
-    pdf = Previewer(Project(small_project), source, "de", small_project / "preview").render()
+    pdf, _verdict = Previewer(Project(small_project), source, "de", small_project / "preview").render()
     first = " ".join(pdf_pages_text(pdf)[0].split())
     assert "Check problems: this preview must not be printed or published." in first
-    assert f"line {line} [dosing/dose]: numbers differ from the source" in first
+    assert f"translations/de/{DEMO_PO}:{line[0]}:{line[1]}: numbers differ from the source" in first
 
 
 def test_an_unbreakable_word_wraps_inside_the_page(small_project: Path) -> None:
@@ -293,7 +292,7 @@ def test_a_disk_that_fills_up_midway_is_one_line(
 
     def fill_up(path: Path, data: bytes) -> None:
         if len(writes) == 1:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+            raise OutputError(path, os.strerror(errno.ENOSPC))
         writes.append(path)
         real_write(path, data)
 
@@ -327,7 +326,7 @@ def test_a_full_file_system_is_one_line(tmp_path: Path) -> None:
 
 def test_two_builds_into_one_folder_at_once_both_end_up_in_the_manifest(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    environment = {name: value for name, value in os.environ.items() if not name.startswith("COV_CORE")}
+    environment = environment_without_coverage()
     commands = [
         [
             sys.executable,
@@ -387,7 +386,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux's /proc")
 def test_killing_the_build_leaves_no_render_process(tmp_path: Path) -> None:
-    environment = {name: value for name, value in os.environ.items() if not name.startswith("COV_CORE")}
+    environment = environment_without_coverage()
     command = [sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path), "--force", "--jobs", "2"]
     build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30

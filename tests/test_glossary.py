@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from leafpress.checks.registry import Languages
+from leafpress.checks.registry import CheckSettings
 from leafpress.checks.script import check_untranslated
 from leafpress.checks.spelling import hunspell_dictionary, spelling_warnings
 from leafpress.checks.terms import two_ways
 from leafpress.cli import main
 from leafpress.errors import SourceError
 from leafpress.translation.glossary import read_glossary, term_problems
-from tests.conftest import ROOT
+from tests.helpers import ROOT, msgstr_at
 
 GERMAN_GLOSSARY = """\
 source,target,note
@@ -35,14 +35,14 @@ prescriber,واصف,
 """
 
 
-def glossary(tmp_path: Path, text: str, locale: str) -> Languages:
+def glossary(tmp_path: Path, text: str, locale: str) -> CheckSettings:
     path = tmp_path / locale / "glossary.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    return Languages("en", locale, (), read_glossary(path, locale))
+    return CheckSettings("en", locale, (), read_glossary(path, locale))
 
 
-def problems(languages: Languages, source: str, translation: str) -> list[str]:
+def problems(languages: CheckSettings, source: str, translation: str) -> list[str]:
     assert languages.glossary is not None
     return term_problems(languages.glossary, source, translation)
 
@@ -111,7 +111,7 @@ def test_a_term_translated_two_ways_is_reported_with_both_lines(tmp_path: Path) 
 
 
 def test_latin_text_left_in_another_script(tmp_path: Path) -> None:
-    chinese = Languages("en", "zh_Hans")
+    chinese = CheckSettings("en", "zh_Hans")
     assert check_untranslated("Marcus et al. found 4.5 mg helps.", "Marcus 等人发现 4.5 mg 有帮助。", chinese) == []
     english = "Take it at night and tell your doctor."
     found = check_untranslated(english, "请在晚上服用。Take it at night and tell your doctor.", chinese)
@@ -119,7 +119,7 @@ def test_latin_text_left_in_another_script(tmp_path: Path) -> None:
     lozenges = check_untranslated("LDN comes as troches.", "LDN 有 troches 剂型。", chinese)
     assert lozenges == ["'troches': Latin letters left in the translation"]  # a source word, but English
     assert check_untranslated("Page %(page)s", "第 %(page)s 页", chinese) == []  # placeholders are not text
-    assert check_untranslated("Take it.", "Nehmen Sie es.", Languages("en", "de")) == []  # a Latin script
+    assert check_untranslated("Take it.", "Nehmen Sie es.", CheckSettings("en", "de")) == []  # a Latin script
 
 
 @pytest.mark.skipif(hunspell_dictionary("de") is None or shutil.which("hunspell") is None, reason="no hunspell")
@@ -142,21 +142,21 @@ def _project_with(tmp_path: Path, locale: str) -> Path:
     """A copy of the project's sources and one language's catalog, glossary and review records."""
     root = tmp_path / "project"
     shutil.copytree(ROOT / "leaflets", root / "leaflets")
+    shutil.copytree(ROOT / "styles", root / "styles")
     shutil.copytree(ROOT / "translations" / locale, root / "translations" / locale)
     return root
 
 
 def _edit_first(path: Path, wanted: str, old: str, new: str) -> int:
     """Replace ``old`` by ``new`` in the first msgstr whose msgid has ``wanted``; returns its line."""
-    from leafpress.translation.catalog import read_catalog, write_catalog
+    from leafpress.translation.catalog import write_catalog
+    from leafpress.translation.pofile import read_catalog
 
     catalog = read_catalog(path)
     message = next(m for m in catalog if wanted in str(m.id) and old in str(m.string))
     message.string = str(message.string).replace(old, new)
     write_catalog(path, catalog)
-    written = next(m for m in read_catalog(path) if m.id == message.id and m.context == message.context)
-    assert written.lineno is not None
-    return written.lineno
+    return msgstr_at(path, message.context, str(message.id))[0]
 
 
 def test_check_fails_on_a_glossary_term_removed_from_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,7 +166,7 @@ def test_check_fails_on_a_glossary_term_removed_from_german(tmp_path: Path, caps
     line = _edit_first(root / "translations/de/LC_MESSAGES/ldn-patient-guide.po", "pharmacist", "Apotheker", "Laden")
     assert main(["check", "de"], root=root) == 1
     error = capsys.readouterr().out
-    assert f"translations/de/LC_MESSAGES/ldn-patient-guide.po:{line} " in error
+    assert f"translations/de/LC_MESSAGES/ldn-patient-guide.po:{line}:" in error
     assert "glossary: 'pharmacist' is translated 'Apotheker'" in error
 
 
@@ -176,5 +176,5 @@ def test_check_fails_on_an_english_sentence_in_chinese(tmp_path: Path, capsys: p
     line = _edit_first(path, "Dosing Options", "方案", "方案 (please take the dose at night before sleeping)")
     assert main(["check", "zh-Hans"], root=root) == 1
     error = capsys.readouterr().out
-    assert f"translations/zh_Hans/LC_MESSAGES/ldn-patient-guide.po:{line} " in error
+    assert f"translations/zh_Hans/LC_MESSAGES/ldn-patient-guide.po:{line}:" in error
     assert "a passage left untranslated" in error

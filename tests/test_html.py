@@ -12,7 +12,7 @@ from leafpress.source.markup import inline_markdown, plain_text
 from leafpress.source.model import BLOCK_TYPES, Leaflet
 from leafpress.translation.translate import source_edition
 
-FONTS = load_font_setup(Path(__file__).resolve().parent.parent / "styles")
+FONTS = load_font_setup(Path(__file__).resolve().parent.parent / "styles" / "fonts.toml")
 
 
 def test_inline_markdown_renders_emphasis_and_links() -> None:

@@ -11,7 +11,7 @@ from leafpress.cli import main
 from leafpress.errors import SourceError
 from leafpress.source.load import load_leaflet
 from leafpress.source.model import ColumnList, Leaflet, References, iter_texts
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GOOD = """\
 id: demo

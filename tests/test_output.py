@@ -12,7 +12,7 @@ from pathlib import Path
 
 from leafpress.atomic import write_atomic
 from leafpress.publish.manifest import ManifestEntry, manifest_bytes, read_manifest, update_manifest
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 #: Runs write_atomic in a process whose files may not grow past 4 KB, as on a full disk.
 FULL_DISK = """
@@ -20,12 +20,13 @@ import resource, signal, sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from leafpress.atomic import write_atomic
+from leafpress.errors import OutputError
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead of a signal
 resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 try:
     write_atomic(Path({target!r}), b"%PDF new " * 2000)
-except OSError as error:
-    print("failed:", error.strerror)
+except OutputError as error:
+    print("failed:", error.reason)
 """
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from leafpress.preview.pdf import preview
 from leafpress.project import Project
-from leafpress.translation.catalog import read_catalog, write_catalog
-from tests.conftest import pdf_pages_text
+from leafpress.translation.catalog import write_catalog
+from leafpress.translation.pofile import read_catalog
+from tests.helpers import pdf_pages_text
 
 
 def test_preview_rebuilds_and_reports_problems_of_changed_strings(german_project: Path) -> None:

@@ -15,11 +15,11 @@ ENTRY = ManifestEntry("guide", "de", "a4", "guide/guide-de-a4.pdf", 5, 51_200, "
 
 def test_logs_get_one_line_per_file_and_a_summary(tmp_path: Path) -> None:
     stream = io.StringIO()
-    with BuildReporter(tmp_path, stream, interactive=False) as reporter:
+    with BuildReporter(tmp_path, tmp_path, stream, interactive=False) as reporter:
         reporter.start(2)
         reporter.report("guide en a4", None, ())
         reporter.report("guide de a4", ENTRY, ())
-        reporter.summary(BuildResult(written=[ENTRY], skipped=[Skipped("guide", "fr", "50% complete")]))
+        reporter.summary(BuildResult(written=[ENTRY], skipped=[Skipped("guide", "fr", "incomplete", "50% complete")]))
     lines = stream.getvalue().splitlines()
     assert lines[0] == f"wrote {tmp_path}/guide/guide-de-a4.pdf (5 pages, 50 KB)"
     assert lines[1] == "skipped guide fr: 50% complete"
@@ -28,7 +28,7 @@ def test_logs_get_one_line_per_file_and_a_summary(tmp_path: Path) -> None:
 
 def test_a_terminal_gets_a_bar_once_something_is_written(tmp_path: Path) -> None:
     stream = io.StringIO()
-    with BuildReporter(tmp_path, stream, interactive=True) as reporter:
+    with BuildReporter(tmp_path, tmp_path, stream, interactive=True) as reporter:
         reporter.start(2)
         reporter.report("guide en a4", None, ())
         assert reporter._progress is None  # nothing rendered yet: no bar (a no-op stays quiet and fast)

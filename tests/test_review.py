@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from leafpress.cli import main
-from leafpress.translation.catalog import read_catalog, write_catalog
-from leafpress.translation.provenance import provenance_path, read_provenance
-from tests.conftest import ROOT, pdf_pages_text
+from leafpress.project import provenance_path
+from leafpress.translation.catalog import write_catalog
+from leafpress.translation.pofile import read_catalog
+from leafpress.translation.provenance import read_provenance
+from tests.helpers import ROOT, msgstr_at, pdf_pages_text
 
 DEMO_PO = "translations/de/LC_MESSAGES/demo.po"
 
@@ -44,7 +46,8 @@ def test_a_review_covers_the_strings_as_they_are(small_project: Path, capsys: py
     assert row[8:11] == [str(total - 1), "1", "0"] and row[11].startswith("partly")
     assert main(["review", "de", "--pending"], root=small_project) == 0
     pending = capsys.readouterr().out.strip().splitlines()
-    assert len(pending) == 1 and pending[0].endswith("[dosing.heading]: changed since its review")
+    assert len(pending) == 1 and pending[0].endswith(": changed since its review [dosing.heading]")
+    assert pending[0].startswith(f"{DEMO_PO}:{':'.join(map(str, msgstr_at(german, 'dosing.heading')))}:")
 
     out = small_project / "dist"
     assert main(["--out", str(out), "--format", "a4", "--jobs", "1"], root=small_project) == 0
@@ -125,7 +128,7 @@ def test_a_changed_source_string_reopens_the_review(small_project: Path, capsys:
     next(m for m in catalog if m.context == "dosing/effects/head").flags.discard("fuzzy")
     write_catalog(small_project / DEMO_PO, catalog)
     assert main(["review", "de", "--pending"], root=small_project) == 0
-    assert capsys.readouterr().out.strip().endswith("[dosing/effects/head]: not yet reviewed")
+    assert capsys.readouterr().out.strip().endswith(": not yet reviewed [dosing/effects/head]")
 
 
 def test_a_review_needs_a_complete_catalog_that_passes_its_checks(
@@ -191,19 +194,45 @@ def test_the_proof_sets_right_to_left_translations_flush_right(tmp_path: Path) -
     assert len(short) >= 3 and all(edge - line["x1"] < 3 for line in short)  # short lines end on the right
 
 
-@pytest.mark.parametrize(
-    "content",
-    [
-        '{"format": "someone-else/2", "translators": [], "reviews": []}',
-        "[1, 2]",
-        '{"format": "leafpress-provenance/1"}',
-        "{",
-    ],
-)
-def test_a_malformed_provenance_file_is_one_line(
-    small_project: Path, capsys: pytest.CaptureFixture[str], content: str
+RECORD = '{{"format": "leafpress-provenance/1",\n "translators": [{translators}],\n "reviews": [{reviews}]}}\n'
+REVIEW = '{{"reviewer": {reviewer}, "date": {date},\n  "strings": {strings}}}'
+GOOD_REVIEW = {"reviewer": '"Dr. A"', "date": '"2026-11-25"', "strings": '{"k": "f"}'}
+
+#: Malformed review records, each with where the fault is and what is said.
+BAD_RECORDS = {
+    "another format": ('{"format": "someone-else/2", "translators": [], "reviews": []}', "1:12", "format 'someone-"),
+    "not an object": ("[1, 2]", "1:1", "must be a JSON object"),
+    "a key missing": ('{"format": "leafpress-provenance/1"}', "1:1", "lacks the key 'reviews'"),
+    "not JSON": ("{", "1:2", "not valid JSON"),
+    "a date in words": (
+        RECORD.format(translators="", reviews=REVIEW.format(**{**GOOD_REVIEW, "date": '"last tuesday"'})),
+        "3:44",
+        "YYYY-MM-DD, not 'last tuesday'",
+    ),
+    "no such day": (
+        RECORD.format(translators="", reviews=REVIEW.format(**{**GOOD_REVIEW, "date": '"2026-02-30"'})),
+        "3:44",
+        "not '2026-02-30'",
+    ),
+    "a number for a name": (RECORD.format(translators="5", reviews=""), "2:18", "a translator must be a non-empty"),
+    "an unknown key": ('{"format": "leafpress-provenance/1", "translators": [], "reviews": [], "x": 1}', "1:77", "'x'"),
+    "a key twice": ('{"format": "a", "format": "b"}', "1:27", "'format' is given twice"),
+    "strings not a mapping": (
+        RECORD.format(translators="", reviews=REVIEW.format(**{**GOOD_REVIEW, "strings": "[]"})),
+        "4:14",
+        "mapping of string keys",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_RECORDS))
+def test_a_malformed_review_record_is_one_line_at_its_place(
+    small_project: Path, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
+    content, place, message = BAD_RECORDS[case]
     provenance_path(small_project / DEMO_PO).write_text(content, encoding="utf-8")
     assert main(["stats"], root=small_project) == 2
     error = capsys.readouterr().err.strip().splitlines()
-    assert len(error) == 1 and "demo.provenance.json:1:1: not a provenance file of this tool" in error[0]
+    assert len(error) == 1, error
+    assert error[0].startswith(f"translations/de/LC_MESSAGES/demo.provenance.json:{place}: error: "), error
+    assert message in error[0]

@@ -14,10 +14,10 @@ import pytest
 
 from leafpress.cli import main
 from leafpress.source.font_setup import load_font_setup
-from leafpress.translation.catalog import read_catalog
-from tests.conftest import ROOT, find_in_order, guide_pdf, pdf_pages_text
+from leafpress.translation.pofile import read_catalog
+from tests.helpers import ROOT, diagnostics, find_in_order, guide_pdf, msgstr_at, pdf_pages_text
 
-DECLARED = load_font_setup(ROOT / "styles").families
+DECLARED = load_font_setup(ROOT / "styles" / "fonts.toml").families
 PUBLISHED = ["en", "es", "fr", "de", "pl", "uk", "ar", "zh-Hans"]
 SCRIPT = {"uk": ("CYRILLIC", 3000), "ar": ("ARABIC", 3000), "zh-Hans": ("CJK UNIFIED", 1500)}
 LOCALE = {"zh-Hans": "zh_Hans"}
@@ -166,8 +166,14 @@ def test_a_character_without_glyph_stops_the_build(project_copy: Path, capsys: p
     assert main(["--out", str(out), "--format", "a4"], root=project_copy) == 2
     error = capsys.readouterr().err
     line = text.splitlines().index("        text: Improves the immune system response") + 1
-    assert f"leaflets/ldn-patient-guide/leaflet.yaml:{line}:1: [mechanisms/immune-response] U+13000" in error
-    assert "has no glyph in the fonts for en (Noto Sans)" in error
+    (problem,) = diagnostics(error)
+    assert (problem["file"], int(problem["line"]), int(problem["column"])) == (
+        "leaflets/ldn-patient-guide/leaflet.yaml",
+        line,
+        len("        text: ") + 1,
+    )
+    assert problem["message"] == "U+13000 '𓀀' (EGYPTIAN HIEROGLYPH A001) has no glyph in the fonts for en (Noto Sans)"
+    assert problem["context"] == "mechanisms/immune-response"
     assert list(out.rglob("*.pdf")) == []  # nothing of English is written
 
 
@@ -183,9 +189,12 @@ def test_a_translation_without_glyph_names_the_catalog(project_copy: Path, capsy
     next(m for m in catalog if m.context == "cancer.heading").string = "Рак ☃"  # no glyph in Noto Sans
     write_catalog(path, catalog)
     assert main(["--out", str(project_copy / "dist"), "--lang", "uk"], root=project_copy) == 2
-    error = capsys.readouterr().err
-    line = path.read_text().splitlines().index('msgctxt "cancer.heading"') + 2
-    assert f"translations/uk/LC_MESSAGES/ldn-patient-guide.po:{line}:1: [cancer.heading] U+2603 '☃'" in error
+    line, column = msgstr_at(path, "cancer.heading")
+    problems = [p for p in diagnostics(capsys.readouterr().err) if p["context"] == "cancer.heading"]
+    assert [(p["file"], int(p["line"]), int(p["column"])) for p in problems] == [
+        ("translations/uk/LC_MESSAGES/ldn-patient-guide.po", line, column)
+    ]
+    assert problems[0]["message"].startswith("U+2603 '☃' (SNOWMAN) has no glyph in the fonts for uk")
 
 
 @pytest.mark.parametrize("lang", PUBLISHED)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, render_py
+from tests.helpers import ROOT, render_py
 
 
 class _Links(HTMLParser):

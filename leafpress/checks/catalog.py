@@ -1,100 +1,117 @@
-"""Safety checks of translations: what a medical leaflet must not lose in translation.
+"""Every check over a catalog: a catalog in, its diagnostics out, each fault said once.
 
-Checks are small functions registered in one place, :data:`MESSAGE_CHECKS`, in the manner of Babel's
-checkers and translate-toolkit's pofilter: each takes a source string, its translation and the two
-languages, and returns what is wrong (an empty list: nothing). ``render.py check`` runs every one of
-them on every message; so does the build before it renders an edition. Registered here:
-
-* ``whitespace``: no translation made only of whitespace; leading and trailing whitespace as in the
-  source;
-* ``numbers``: every number of the source appears in the translation with the same value, written
-  with the language's decimal sign, group separator and digits (``4.5 mg`` = ``4,5 mg`` = ``٤٫٥ ملغ``;
-  ranges may use any dash: ``50-300`` = ``50–300``), and no number is added;
-* ``addresses``: URLs, email addresses and phone numbers are identical;
-* ``markdown``: the same emphasis and the same link targets.
-
-Catalog-wide: fuzzy entries are listed, ``python-format`` placeholders must match (Babel's own
-checker), and GNU ``msgfmt --check`` must accept the file. Every problem is one line:
-``file:line [msgctxt]: what``.
+Each entry's translation is compared with its source by every check registered in
+:data:`~leafpress.checks.registry.MESSAGE_CHECKS` (one line per check that finds something, at the
+msgstr it is in); then come the catalog-wide checks: a glossary term translated two ways, Babel's own
+checkers and GNU ``msgfmt --check`` (the reference tools: what they find at an entry our checks have
+already faulted is the same fault, said once), and, when asked, hunspell's unknown words (warnings).
+Fuzzy entries are warnings: they make a translation incomplete, not unsafe.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from ..translation.catalog import message_strings
+from ..diagnostics import Diagnostic, Severity, ordered
+from ..translation.catalog import message_place, message_strings
 from ..translation.furniture import FURNITURE_LANGUAGE
-from . import numbers, script, terms, text, units  # noqa: F401 - importing a check module registers its checks
-from .msgfmt import msgfmt_check
-from .registry import MESSAGE_CHECKS, Languages, Problem
+from ..translation.pofile import EntryKey, LeafletCatalog
+
+# Importing a check module registers its checks; every one is imported here, where they all run.
+from . import numbers, script, terms, text, units  # noqa: F401
+from .msgfmt import msgfmt_diagnostics
+from .registry import MESSAGE_CHECKS, CheckSettings
 from .spelling import spelling_warnings
 from .terms import two_ways
 from .text import check_whitespace
-from .units import load_units
 
 
-def compare_strings(source: str, translation: str, languages: Languages) -> list[str]:
-    """What every registered check finds wrong with ``translation`` of ``source`` (empty: nothing)."""
+@dataclass(frozen=True)
+class Finding:
+    """What one check found wrong with one string: the check's name and a sentence."""
+
+    check: str
+    message: str
+
+
+def findings(source: str, translation: str, settings: CheckSettings) -> list[Finding]:
+    """What the registered checks find wrong with ``translation`` of ``source``: one finding per
+    check that finds something (several things one check finds are one sentence)."""
     if not translation.strip():
-        return check_whitespace(source, translation, languages)
-    return [problem for check in MESSAGE_CHECKS.values() for problem in check(source, translation, languages)]
+        return [Finding("whitespace", text) for text in check_whitespace(source, translation, settings)]
+    found = []
+    for name, check in MESSAGE_CHECKS.items():
+        problems = check(source, translation, settings)
+        if problems:
+            found.append(Finding(name, "; ".join(problems)))
+    return found
 
 
-def check_message(message: Message, languages: Languages) -> list[str]:
-    """Problems of one catalog entry (untranslated entries have none: ``stats`` counts them)."""
+def compare_strings(source: str, translation: str, settings: CheckSettings) -> list[str]:
+    """What every registered check finds wrong with ``translation`` of ``source`` (empty: nothing)."""
+    return [finding.message for finding in findings(source, translation, settings)]
+
+
+def message_findings(message: Message, settings: CheckSettings) -> list[Finding]:
+    """What is wrong with one catalog entry (untranslated entries have nothing: ``stats`` counts them)."""
     if not message.id:
         return []
     if message.fuzzy:
-        return ["fuzzy entry: not used until a translator confirms or corrects it"]
-    sources = message_strings(message.id)
-    translations = message_strings(message.string)
+        return [Finding("fuzzy", "fuzzy entry: not used until a translator confirms or corrects it")]
+    sources, translations = message_strings(message.id), message_strings(message.string)
     if not any(translations):
         return []
-    problems = []
     if not message.context:  # the page furniture: written in English, whatever the leaflet's language
-        languages = dataclasses.replace(languages, source=FURNITURE_LANGUAGE)
-    if not all(translations):
-        problems.append("some plural forms are translated, others are empty")
+        settings = dataclasses.replace(settings, source=FURNITURE_LANGUAGE)
+    found = [] if all(translations) else [Finding("plurals", "some plural forms are translated, others are empty")]
     for index, translation in enumerate(translations):
         if translation:
-            source = sources[min(index, len(sources) - 1)]
-            problems.extend(compare_strings(source, translation, languages))
-    return problems
+            found.extend(findings(sources[min(index, len(sources) - 1)], translation, settings))
+    return found
 
 
-def check_catalog(path: Path, catalog: Catalog, languages: Languages) -> list[Problem]:
-    """Every problem of every entry of ``catalog`` read from ``path`` (fuzzy entries: warnings)."""
-    problems = []
+def check_message(message: Message, settings: CheckSettings) -> list[str]:
+    """The problems of one catalog entry, as sentences."""
+    return [finding.message for finding in message_findings(message, settings)]
+
+
+def entry_diagnostic(path: Path, catalog: Catalog, message: Message, finding: Finding) -> Diagnostic:
+    """A finding at the msgstr of its entry."""
+    line, column = message_place(catalog, message)
+    severity: Severity = "warning" if message.fuzzy else "error"
+    return Diagnostic(path, line, column, finding.message, severity, finding.check, message.context or "")
+
+
+def check_catalog(path: Path, catalog: Catalog, settings: CheckSettings) -> list[Diagnostic]:
+    """Every entry's problems, then Babel's checkers' at the entries ours found nothing wrong with."""
+    diagnostics, faulty = [], set()
     for message in catalog:
-        severity = "warning" if message.fuzzy else "error"
-        for found in check_message(message, languages):
-            problems.append(Problem(path, message.lineno or 1, message.context, found, severity))
-    # Babel's own checkers: python-format placeholders and plural forms.
-    for message, errors in catalog.check():
-        if message.id and not message.fuzzy and any(message_strings(message.string)):
+        for finding in message_findings(message, settings):
+            diagnostics.append(entry_diagnostic(path, catalog, message, finding))
+            faulty.add((message.context, str(message.id)))
+    for message, errors in catalog.check():  # python-format placeholders and plural forms
+        checked = message.id and not message.fuzzy and any(message_strings(message.string))
+        if checked and (message.context, str(message.id)) not in faulty:
             for error in errors:
-                problems.append(Problem(path, message.lineno or 1, message.context, str(error)))
-    return problems
+                diagnostics.append(entry_diagnostic(path, catalog, message, Finding("babel", str(error))))
+    return diagnostics
 
 
-def languages_for(translations_dir: Path, source_locale: str, locale: str) -> Languages:
-    """The languages of a catalog, with the project's units table and the language's glossary."""
-    from ..translation.glossary import load_glossary
-
-    return Languages(source_locale, locale, load_units(translations_dir), load_glossary(translations_dir, locale))
+def _entry_of(catalog: Catalog, diagnostic: Diagnostic) -> EntryKey | None:
+    return catalog.layout.entry_at(diagnostic.line) if isinstance(catalog, LeafletCatalog) else None
 
 
-def catalog_problems(path: Path, catalog: Catalog, languages: Languages, *, spelling: bool = True) -> list[Problem]:
-    """Every problem of a catalog: its entries' (:func:`check_catalog`), a glossary term translated
-    two ways, GNU ``msgfmt --check``'s, and (with ``spelling``) unknown words, which are warnings."""
-    problems = check_catalog(path, catalog, languages) + two_ways(path, catalog, languages)
-    problems += msgfmt_check(path) or []
-    return problems + (spelling_warnings(path, catalog, languages) if spelling else [])
-
-
-def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda problem: (str(problem.path), problem.line, problem.message))
+def catalog_problems(
+    path: Path, catalog: Catalog, settings: CheckSettings, *, spelling: bool = True
+) -> list[Diagnostic]:
+    """Every problem of a catalog, each fault once: its entries' (:func:`check_catalog`), a glossary
+    term translated two ways, GNU ``msgfmt --check``'s where ours found nothing, and (with
+    ``spelling``) unknown words, which are warnings."""
+    ours = check_catalog(path, catalog, settings) + two_ways(path, catalog, settings)
+    faulty = {_entry_of(catalog, diagnostic) for diagnostic in ours if diagnostic.is_error} - {None}
+    reference = [d for d in msgfmt_diagnostics(path) if d.line == 1 or _entry_of(catalog, d) not in faulty]
+    return ordered(ours + reference + (spelling_warnings(path, catalog, settings) if spelling else []))

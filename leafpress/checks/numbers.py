@@ -12,8 +12,9 @@ from functools import cache
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ..edition import NUMBERING_SYSTEMS
-from .registry import Languages, message_check
+from ..locales import NUMBERING_SYSTEMS
+from .registry import CheckSettings, message_check
+from .text import without_addresses
 
 #: Spaces typed as thousands separators in many languages (never a plain space: "4 6" is two numbers).
 SPACE_GROUPS = ("\u00a0", "\u202f", "\u2009")
@@ -67,10 +68,12 @@ def format_value(value: Decimal) -> str:
 
 
 @message_check("numbers")
-def check_numbers(source: str, translation: str, languages: Languages) -> list[str]:
-    """The same numbers, each written the target language's way, none added."""
-    source_numbers = numbers_in(source, number_format(languages.source))
-    translated_numbers = numbers_in(translation, number_format(languages.target))
+def check_numbers(source: str, translation: str, settings: CheckSettings) -> list[str]:
+    """The same numbers, each written the target language's way, none added. Addresses and link
+    targets are left to the ``addresses`` and ``markdown`` checks: a number in a changed address is
+    their finding, said once."""
+    source_numbers = numbers_in(without_addresses(source), number_format(settings.source))
+    translated_numbers = numbers_in(without_addresses(translation), number_format(settings.target))
     missing = source_numbers - translated_numbers
     extra = translated_numbers - source_numbers
     if not missing and not extra:
@@ -91,14 +94,14 @@ def _allowed_zeros(locale: str) -> set[int]:
 
 
 @message_check("digits")
-def check_digits(source: str, translation: str, languages: Languages) -> list[str]:
+def check_digits(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """Only digits of a numbering system the language uses (CLDR, through Babel)."""
-    allowed = _allowed_zeros(languages.target)
+    allowed = _allowed_zeros(settings.target)
     foreign = sorted(
         {char for char in translation if char.isdecimal() and ord(char) - int(unicodedata.decimal(char)) not in allowed}
     )
     return [
-        f"the digit {char!r} ({unicodedata.name(char, 'digit')}) is not used in {languages.target}" for char in foreign
+        f"the digit {char!r} ({unicodedata.name(char, 'digit')}) is not used in {settings.target}" for char in foreign
     ]
 
 

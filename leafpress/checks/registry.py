@@ -1,21 +1,39 @@
-"""Registration of the checks of a translated string, and the problem each finds."""
+"""The registry of the checks of a translated string, and what every check is given.
+
+A check is a small function registered under its name in :data:`MESSAGE_CHECKS`, in the manner of
+Babel's checkers and translate-toolkit's pofilter: it takes a source string, its translation and the
+:class:`CheckSettings` of the catalog (the two languages, the units table, the glossary) and returns
+what is wrong, as short sentences (an empty list: nothing). The checks live by concern in
+``numbers``, ``units``, ``text``, ``script`` and ``terms``; ``catalog`` runs them all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import display_path
-from ..translation.glossary import (
-    Glossary,
-)
+from ..locales import primary_language
+from ..translation.glossary import Glossary
 
 
 @dataclass(frozen=True)
-class Languages:
+class Unit:
+    """A unit of measure: how the source writes it, and each language's own spellings."""
+
+    name: str
+    source: tuple[str, ...]
+    spellings: dict[str, tuple[str, ...]]
+
+    def accepted(self, locale: str) -> tuple[str, ...]:
+        """The spellings a translation into ``locale`` may use (the source's always among them)."""
+        return self.source + self.spellings.get(primary_language(locale), ())
+
+
+@dataclass(frozen=True)
+class CheckSettings:
     """What a check needs beyond the two strings: the source's and the translation's languages
-    (CLDR locale ids), the units table and the translation's glossary."""
+    (CLDR locale ids: the leaflet's source language, never a default), the units table and the
+    translation's glossary."""
 
     source: str
     target: str
@@ -23,9 +41,8 @@ class Languages:
     glossary: Glossary | None = None
 
 
-#: A check: (source string, translation, languages) -> problems, each a short sentence.
-MessageCheck = Callable[[str, str, Languages], list[str]]
-
+#: A check: (source string, translation, settings) -> problems, each a short sentence.
+MessageCheck = Callable[[str, str, CheckSettings], list[str]]
 
 #: Every check of a translated string, by name, in the order they run.
 MESSAGE_CHECKS: dict[str, MessageCheck] = {}
@@ -39,36 +56,3 @@ def message_check(name: str) -> Callable[[MessageCheck], MessageCheck]:
         return check
 
     return register
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a translation, at a line of a catalog. An error keeps the edition from
-    being published (or drafted); a warning (a fuzzy entry, an unknown word) is said and no more."""
-
-    path: Path
-    line: int
-    context: str | None
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{display_path(self.path)}:{self.line} [{self.context or ''}]: {prefix}{self.message}"
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A unit of measure: how the source writes it, and each language's own spellings."""
-
-    name: str
-    source: tuple[str, ...]
-    spellings: dict[str, tuple[str, ...]]
-
-    def accepted(self, locale: str) -> tuple[str, ...]:
-        """The spellings a translation into ``locale`` may use (the source's always among them)."""
-        return self.source + self.spellings.get(locale.split("_")[0].split("-")[0], ())

@@ -9,8 +9,9 @@ from pathlib import Path
 from babel import Locale
 
 from ..render.formats import FORMATS
-from .registry import Languages, message_check
-from .text import PLACEHOLDER, without_addresses
+from ..translation.furniture import PLACEHOLDER
+from .registry import CheckSettings, message_check
+from .text import without_addresses
 
 #: Latin words that may stand in any language's text: abbreviations, units, names.
 ALLOWED_LATIN = Path(__file__).parent / "latin-allowed.txt"
@@ -39,19 +40,19 @@ def writes_in_latin(locale: str) -> bool:
 
 
 @message_check("untranslated")
-def check_untranslated(source: str, translation: str, languages: Languages) -> list[str]:
+def check_untranslated(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """In a language written in another script: no Latin word that is neither a name or abbreviation
     of the source string nor an allowed one or a unit, and no English passage (four Latin words in a
     row). The source's lowercase words are English vocabulary, not names: left behind, they count."""
-    if writes_in_latin(languages.target):
+    if writes_in_latin(settings.target):
         return []
     text = PLACEHOLDER.sub(" ", without_addresses(translation))
     for name in FORMATS:  # the tool's file names (a5-booklet, press) stay as the source writes them
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source):
             text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
-    allowed = set(allowed_latin_words()) | {spelling for unit in languages.units for spelling in unit.source}
-    if languages.glossary:
-        allowed |= {term.source for term in languages.glossary.terms if term.keep}
+    allowed = set(allowed_latin_words()) | {spelling for unit in settings.units for spelling in unit.source}
+    if settings.glossary:
+        allowed |= {term.source for term in settings.glossary.terms if term.keep}
     # Names and abbreviations of the source (Marcus, MCAS) may stay; its lowercase words are English.
     in_source = {word for word in LATIN_WORD.findall(source) if not word.islower()}
     strays = [w for w in LATIN_WORD.findall(text) if w not in allowed and w not in in_source]

@@ -7,7 +7,8 @@ from collections import Counter
 
 from ..source.markup import link_scheme_problems, markdown_parser
 from ..source.textsafety import hidden_characters
-from .registry import Languages, message_check
+from ..translation.furniture import PLACEHOLDER
+from .registry import CheckSettings, message_check
 
 #: An address: the characters URLs are made of (RFC 3986, brackets and parentheses aside), so that a
 #: URL ends where the text's punctuation starts, fullwidth CJK punctuation included.
@@ -47,7 +48,7 @@ def _markup(text: str) -> Counter[str]:
 
 
 @message_check("whitespace")
-def check_whitespace(source: str, translation: str, languages: Languages) -> list[str]:
+def check_whitespace(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """Not only whitespace; the same leading and trailing whitespace as the source."""
     if not translation.strip():
         return ["the translation is only whitespace"]
@@ -60,7 +61,7 @@ def check_whitespace(source: str, translation: str, languages: Languages) -> lis
 
 
 @message_check("addresses")
-def check_addresses(source: str, translation: str, languages: Languages) -> list[str]:
+def check_addresses(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """URLs, email addresses and phone numbers exactly as in the source."""
     source_addresses, translated_addresses = _addresses(source), _addresses(translation)
     problems = [
@@ -74,7 +75,7 @@ def check_addresses(source: str, translation: str, languages: Languages) -> list
 
 
 @message_check("markdown")
-def check_markdown(source: str, translation: str, languages: Languages) -> list[str]:
+def check_markdown(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """The same emphasis and link targets as the source."""
     source_markup, translated_markup = _markup(source), _markup(translation)
     if source_markup == translated_markup:
@@ -85,17 +86,13 @@ def check_markdown(source: str, translation: str, languages: Languages) -> list[
 
 
 @message_check("hidden characters")
-def check_hidden_characters(source: str, translation: str, languages: Languages) -> list[str]:
+def check_hidden_characters(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """No control characters, no bidirectional overrides, no invisible characters in a number or address."""
     return hidden_characters(translation)
 
 
-#: Named placeholders filled in by the program: ``%(page)s``.
-PLACEHOLDER = re.compile(r"%\((\w+)\)[a-zA-Z]")
-
-
 @message_check("placeholders")
-def check_placeholders(source: str, translation: str, languages: Languages) -> list[str]:
+def check_placeholders(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """The same ``%(name)s`` placeholders as the source, whatever the entry's flags say."""
     source_names, translated_names = Counter(PLACEHOLDER.findall(source)), Counter(PLACEHOLDER.findall(translation))
     problems = [
@@ -131,7 +128,7 @@ def _markup_in(text: str) -> Counter[str]:
 
 
 @message_check("markup")
-def check_markup(source: str, translation: str, languages: Languages) -> list[str]:
+def check_markup(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """Nothing that looks like markup (tags, CSS, entities, also once decoded) beyond the source's:
     a translation is plain text."""
     added = _markup_in(translation) - _markup_in(source)
@@ -139,11 +136,12 @@ def check_markup(source: str, translation: str, languages: Languages) -> list[st
 
 
 @message_check("links")
-def check_links(source: str, translation: str, languages: Languages) -> list[str]:
+def check_links(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """Links only to https, http, mailto and tel addresses."""
     return link_scheme_problems(translation)
 
 
 def without_addresses(text: str) -> str:
+    """``text`` with its web and email addresses, link targets and autolinks blanked out."""
     text = URL_PATTERN.sub(" ", EMAIL_PATTERN.sub(" ", text))
     return re.sub(r"\]\([^)]*\)|<[^>]*>", " ", text)  # link targets and autolinks

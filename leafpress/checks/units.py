@@ -8,43 +8,44 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import SourceError
+from ..project import UNITS_NAME
+from ..tomlfile import TomlFile, read_toml
 from .numbers import NumberFormat, ascii_digits, format_value, number_format, number_value
-from .registry import Languages, Unit, message_check
-
-UNITS_FILE = "units.toml"
-
+from .registry import CheckSettings, Unit, message_check
 
 #: The units table every project starts with; ``translations/units.toml`` extends it.
-DEFAULT_UNITS = Path(__file__).parent / UNITS_FILE
+DEFAULT_UNITS = Path(__file__).resolve().parent / UNITS_NAME
+#: A key of a unit's table: the source's spellings, or a language's (its language subtag).
+SPELLING_KEY = re.compile(r"source|[a-z]{2,3}")
 
 
-def _read_units_table(path: Path) -> dict[str, dict[str, list[str]]]:
-    import tomllib
+def _read_units_table(path: Path) -> tuple[TomlFile, dict[str, dict[str, list[str]]]]:
+    """A units table: ``[name]`` tables of lists of spellings, keyed ``source`` or by language."""
+    table = read_toml(path, "the units table")
+    for name, entry in table.data.items():
+        if not isinstance(entry, dict):
+            raise table.error(f"{name!r} must be a table [{name}] of spellings", key=name)
+        for key, spellings in entry.items():
+            if not SPELLING_KEY.fullmatch(key):
+                raise table.error(f"[{name}] {key}: keys are 'source' or a language such as de", name, key)
+            if not isinstance(spellings, list) or not spellings or not all(isinstance(s, str) and s for s in spellings):
+                raise table.error(f"[{name}] {key} must be a non-empty list of spellings", name, key)
+    return table, table.data
 
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SourceError(path, getattr(error, "lineno", 1), 1, f"cannot read the units table: {error}") from None
-    for name, entry in data.items():
-        if not isinstance(entry, dict) or not all(isinstance(v, list) and v for v in entry.values()):
-            raise SourceError(path, 1, 1, f"[{name}]: every entry is a non-empty list of spellings")
-    return data
 
-
-def load_units(translations_dir: Path) -> tuple[Unit, ...]:
-    """The units table: the package's own, extended by ``translations/units.toml`` when there is one."""
-    table = _read_units_table(DEFAULT_UNITS)
-    project = translations_dir / UNITS_FILE
-    if project.is_file():
-        for name, entry in _read_units_table(project).items():
-            merged = table.setdefault(name, {})
-            for lang, spellings in entry.items():
-                merged[lang] = [*merged.get(lang, []), *spellings]
+def load_units(project_table: Path) -> tuple[Unit, ...]:
+    """The units table: the package's own, extended by the project's (``translations/units.toml``)
+    when there is one."""
+    _default, table = _read_units_table(DEFAULT_UNITS)
+    extension = _read_units_table(project_table) if project_table.is_file() else None
+    for name, entry in extension[1].items() if extension else ():
+        merged = table.setdefault(name, {})
+        for lang, spellings in entry.items():
+            merged[lang] = [*merged.get(lang, []), *spellings]
     units = []
     for name, entry in table.items():
         if not entry.get("source"):
-            raise SourceError(project if project.is_file() else DEFAULT_UNITS, 1, 1, f"[{name}] needs a list 'source'")
+            raise (extension[0] if extension else _default).error(f"[{name}] needs a list 'source'", name)
         by_language = {lang: tuple(values) for lang, values in entry.items() if lang != "source"}
         units.append(Unit(name, tuple(entry["source"]), by_language))
     return tuple(units)
@@ -89,16 +90,17 @@ def _unit_after(text: str, fmt: NumberFormat, value: Decimal, unit: Unit, locale
 
 
 @message_check("units")
-def check_units(source: str, translation: str, languages: Languages) -> list[str]:
+def check_units(source: str, translation: str, settings: CheckSettings) -> list[str]:
     """Each number that carries a unit in the source carries the same unit in the translation,
-    spelt as the units table allows for the language (mg, ملغ, 毫克...; never g for mg)."""
+    spelt as the units table allows for the language (mg, ملغ, 毫克...; never g for mg). A number the
+    translation lacks altogether is the ``numbers`` check's finding, not this one's: one fault, one line."""
     problems = []
-    target_format = number_format(languages.target)
-    for (value, name), count in sorted(_quantities(source, number_format(languages.source), languages.units).items()):
-        unit = next(unit for unit in languages.units if unit.name == name)
-        right, _wrong = _unit_after(translation, target_format, value, unit, languages.target)
-        if right < count:
-            spellings = ", ".join(unit.accepted(languages.target))
+    target_format = number_format(settings.target)
+    for (value, name), count in sorted(_quantities(source, number_format(settings.source), settings.units).items()):
+        unit = next(unit for unit in settings.units if unit.name == name)
+        right, without_unit = _unit_after(translation, target_format, value, unit, settings.target)
+        if right < count and without_unit:
+            spellings = ", ".join(unit.accepted(settings.target))
             problems.append(
                 f"{format_value(value)} {unit.source[0]}: the number is not followed by its unit ({spellings})"
             )

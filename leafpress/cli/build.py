@@ -6,33 +6,29 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import display_path
-from ..project import Project
-
-if TYPE_CHECKING:
-    pass
+from ..project import INDEX_PAGE, MANIFEST_NAME, Project
+from ..publish.build import run_build
+from ..publish.manifest import read_manifest
+from ..publish.plan import BuildOptions
+from ..publish.progress import BuildReporter
 from .common import output_folder
 
 
 def build_command(args: argparse.Namespace, project: Project) -> int:
-    from ..publish.build import run_build
-    from ..publish.plan import BuildOptions
-    from ..publish.progress import BuildReporter
-
+    """Build what the options ask for; write the download pages when anything changed."""
     out_dir = output_folder(args.out or project.root / "dist")
     options = BuildOptions(
         tuple(args.leaflet), tuple(args.lang), tuple(args.format), args.draft, args.force, args.reviewed_only
     )
-    with BuildReporter(out_dir) as reporter:
+    with BuildReporter(out_dir, project.root) as reporter:
         result = run_build(project, options, out_dir, reporter, workers=args.jobs or os.cpu_count() or 1)
         reporter.summary(result)
     if result.written and project.settings.warning:  # said once the leaflets are printed without a QR code
         print(f"warning: {project.settings.warning}", file=sys.stderr)
     if result.written or result.withdrawn or site_out_of_date(out_dir):
-        from ..publish.manifest import read_manifest
-        from ..publish.site import write_site
+        from ..publish.site import write_site  # deferred: Jinja2, which a no-op build never needs
 
         pages = write_site(out_dir, read_manifest(out_dir))
         print(f"download page: {display_path(pages[0])}")
@@ -41,7 +37,7 @@ def build_command(args: argparse.Namespace, project: Project) -> int:
 
 def site_out_of_date(out_dir: Path) -> bool:
     """Whether the download page is missing or older than the manifest (a build stopped before it)."""
-    page, manifest = out_dir / "index.html", out_dir / "manifest.json"
+    page, manifest = out_dir / INDEX_PAGE, out_dir / MANIFEST_NAME
     if not page.is_file():
         return True
     return manifest.is_file() and manifest.stat().st_mtime_ns > page.stat().st_mtime_ns

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.table import Table
+
+from ..checks.gate import Gate
+from ..edition import Review
 from ..errors import LeafletError, display_path
-from ..project import Project
-
-if TYPE_CHECKING:
-    from ..edition import Review
-from .common import leaflets_of, output_folder, source_date
+from ..locales import language_tag, locale_id, normal_tag, same_language
+from ..project import Project, memory_file
+from ..source.load import load_leaflets
+from ..translation.catalog import create_catalog, update_catalog, write_template
+from ..translation.memory import fill_catalog_file, from_memory, language_memory, write_tmx
+from .common import output_folder, source_date
 
 
 def extract_command(args: argparse.Namespace, project: Project) -> int:
-    from ..translation.catalog import write_template
-
-    for leaflet in leaflets_of(project, args.leaflet):
+    """Write each leaflet's template (POT), unless only its date would change."""
+    for leaflet in load_leaflets(project, args.leaflet):
         path, changed, _template = write_template(project, leaflet, source_date(os.environ))
         print(f"{display_path(path)}: {'written' if changed else 'unchanged'}")
     return 0
@@ -26,16 +29,15 @@ def extract_command(args: argparse.Namespace, project: Project) -> int:
 
 def init_command(args: argparse.Namespace, project: Project) -> int:
     """Create the catalogs of a language that the leaflets lack (filled from memory), leave the others."""
-    from ..translation.catalog import catalog_path, create_catalog, locale_id, write_template
-    from ..translation.memory import fill_catalog_file, language_memory
-
     locale = locale_id(args.language)
-    leaflets = [leaflet for leaflet in leaflets_of(project) if locale != locale_id(leaflet.source_language)]
+    chosen = load_leaflets(project, args.leaflet)
+    leaflets = [leaflet for leaflet in chosen if not same_language(locale, leaflet.source_language)]
     if not leaflets:
         raise LeafletError(f"{args.language} is the source language of every leaflet; it needs no catalog")
-    memory = language_memory(project, locale, [leaflet.id for leaflet in leaflets])  # before any is created
+    every = [leaflet.id for leaflet in load_leaflets(project)]
+    memory = language_memory(project, locale, every)  # read before any catalog is created
     for leaflet in leaflets:
-        path = catalog_path(project, locale, leaflet.id)
+        path = project.catalog_path(locale, leaflet.id)
         if path.exists():
             print(f"{display_path(path)}: exists, left as it is (render.py update refreshes it)")
             continue
@@ -50,15 +52,13 @@ def init_command(args: argparse.Namespace, project: Project) -> int:
 def update_command(args: argparse.Namespace, project: Project) -> int:
     """Merge each leaflet's template into its catalogs; then fill what is empty from the other
     leaflets' catalogs as they now are (each language's memory read once)."""
-    from ..translation.catalog import discover_catalogs, update_catalog, write_template
-    from ..translation.memory import fill_catalog_file, language_memory
-
-    leaflets, updated = leaflets_of(project), {}
+    leaflets, updated = load_leaflets(project, args.leaflet), {}
     for leaflet in leaflets:
         _pot, _changed, template = write_template(project, leaflet, source_date(os.environ))
-        for locale, path in discover_catalogs(project, leaflet.id).items():
-            updated[(leaflet.id, locale, path)] = update_catalog(path, locale, leaflet.id, template)
-    ids = [leaflet.id for leaflet in leaflets]
+        for catalog in project.catalogs(leaflet.id):
+            locale = locale_id(catalog.folder)
+            updated[(leaflet.id, locale, catalog.path)] = update_catalog(catalog.path, locale, leaflet.id, template)
+    ids = [leaflet.id for leaflet in load_leaflets(project)]
     memories = {locale: language_memory(project, locale, ids) for _id, locale, _path in updated}
     for (leaflet_id, locale, path), changed in updated.items():
         filled = fill_catalog_file(path, locale, leaflet_id, memories[locale])
@@ -69,56 +69,42 @@ def update_command(args: argparse.Namespace, project: Project) -> int:
 
 def memory_command(args: argparse.Namespace, project: Project) -> int:
     """Export each language's translation memory (every leaflet's confirmed strings) as TMX."""
-    from ..translation.catalog import discover_catalogs, language_tag
-    from ..translation.memory import language_memory, write_tmx
-
     if not args.tmx:
         raise LeafletError("say what to do with the memory: render.py memory --tmx")
-    leaflets = leaflets_of(project)
-    locales = sorted({locale for leaflet in leaflets for locale in discover_catalogs(project, leaflet.id)})
-    out_dir = output_folder(args.out or project.root / "dist") / "memory"
-    source = language_tag(leaflets[0].source_language) if leaflets else "en"
+    leaflets = load_leaflets(project)
+    locales = sorted({locale_id(c.folder) for leaflet in leaflets for c in project.catalogs(leaflet.id)})
+    out_dir = output_folder(args.out or project.root / "dist")
+    source = normal_tag(leaflets[0].source_language)
     for locale in locales:
         memory = language_memory(project, locale, [leaflet.id for leaflet in leaflets])
-        path = out_dir / f"{language_tag(locale)}.tmx"
+        path = out_dir / memory_file(language_tag(locale))
         count = write_tmx(path, source, language_tag(locale), memory)
         print(f"{display_path(path)}: {count} translation units")
     return 0
 
 
 def stats_command(args: argparse.Namespace, project: Project) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    from ..source.font_setup import load_font_setup
-    from ..translation.translate import all_editions
-
-    fonts = load_font_setup(project.styles_dir)
+    """A table of every catalog: translated, fuzzy, untranslated, obsolete, from memory, review."""
+    gate = Gate(project)
     table = Table(title="Translation catalogs")
     columns = ("leaflet", "language", "translated", "fuzzy", "untranslated", "obsolete", "complete")
     for column in (*columns, "from memory", "reviewed", "changed since review", "never reviewed", "review"):
         table.add_column(column, justify="left" if column in ("leaflet", "language", "review") else "right")
-    for leaflet in leaflets_of(project):
-        for edition in all_editions(project, leaflet, fonts):
+    for leaflet in load_leaflets(project, args.leaflet):
+        for catalog in gate.catalogs(leaflet):
+            locale, inputs = gate.read(leaflet, catalog)
+            edition = gate.edition(leaflet, locale, inputs)
             stats, review = edition.stats, edition.review
             if stats is None or review is None:
                 continue
             counts = (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete)
             never = review.pending_strings - review.changed_strings
-            reviewed = (_remembered(edition.catalog_path), review.reviewed_strings, review.changed_strings, never)
+            reviewed = (from_memory(inputs.catalog), review.reviewed_strings, review.changed_strings, never)
             table.add_row(
                 leaflet.id, edition.lang, *map(str, counts), f"{stats.percent}%", *map(str, reviewed), _state(review)
             )
     Console(width=max(140, Console().width)).print(table)
     return 0
-
-
-def _remembered(path: Path | None) -> int:
-    """How many entries of the catalog at ``path`` came from translation memory."""
-    from ..translation.catalog import read_catalog
-    from ..translation.memory import from_memory
-
-    return from_memory(read_catalog(path)) if path is not None else 0
 
 
 def _state(review: Review) -> str:

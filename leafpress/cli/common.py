@@ -1,18 +1,16 @@
-"""What several commands need: the output folder, the leaflets to work on, the reproducible date."""
+"""What several commands need: the output folder, the reproducible date, the printing of diagnostics."""
 
 from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TextIO
 
+from ..diagnostics import Diagnostic, ordered
 from ..errors import LeafletError, display_path
-from ..project import Project
-
-if TYPE_CHECKING:
-    from ..source.model import Leaflet
 
 
 def output_folder(path: Path) -> Path:
@@ -29,14 +27,6 @@ def output_folder(path: Path) -> Path:
     return folder
 
 
-def leaflets_of(project: Project, only: list[str] | None = None) -> list[Leaflet]:
-    """Every leaflet of the project (or those in ``only``), loaded and validated."""
-    from ..publish.plan import discover_sources
-    from ..source.load import load_leaflet
-
-    return [load_leaflet(path, project.settings) for path in discover_sources(project, only or ())]
-
-
 def source_date(environ: Mapping[str, str]) -> datetime.datetime | None:
     """The date of ``SOURCE_DATE_EPOCH``, for reproducible catalog templates (None when unset)."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -45,3 +35,9 @@ def source_date(environ: Mapping[str, str]) -> datetime.datetime | None:
     if not epoch.isdigit():
         raise LeafletError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}")
     return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], root: Path, stream: TextIO | None = None) -> None:
+    """Each fault once, in order, one line each (``FILE:LINE:COL: error: MESSAGE [msgctxt]``)."""
+    for diagnostic in ordered(diagnostics):
+        print(diagnostic.text(root), file=stream or sys.stderr)

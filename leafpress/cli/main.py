@@ -1,59 +1,73 @@
 """The command line: ``python render.py [options]`` builds; subcommands serve translators.
 
-Exit codes: 0 success, 1 a check or render failed, 2 bad input or usage. Errors are one line
-(``file:line:col: message`` where a file is at fault), never a traceback.
+Exit codes: 0 success, 1 a check or render failed, 2 bad input or usage. Every fault is one line,
+``FILE:LINE:COL: error: MESSAGE [msgctxt]`` where a file is at fault, never a traceback.
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..errors import LeafletError, RenderError, display_path
+from ..errors import InputErrors, LeafletError, RenderError, SourceError, display_path
 from ..project import Project
-
-if TYPE_CHECKING:
-    pass
-from .build import build_command
-from .catalogs import extract_command, init_command, memory_command, stats_command, update_command
 from .parser import build_parser
-from .preview import preview_command
-from .review import check_command, proof_command, review_command
+
+#: Each command, and the module of this package that runs it: imported when the command runs, so
+#: that a build with nothing to do loads neither the gate nor the renderer.
+COMMANDS = {
+    None: ("build", "build_command"),
+    "extract": ("catalogs", "extract_command"),
+    "init": ("catalogs", "init_command"),
+    "update": ("catalogs", "update_command"),
+    "memory": ("catalogs", "memory_command"),
+    "stats": ("catalogs", "stats_command"),
+    "check": ("review", "check_command"),
+    "review": ("review", "review_command"),
+    "proof": ("review", "proof_command"),
+    "preview": ("preview", "preview_command"),
+}
+
+
+def command(name: str | None) -> Callable[[argparse.Namespace, Project], int]:
+    """The function that runs the command ``name`` (None: the build)."""
+    module, function = COMMANDS[name]
+    run: Callable[[argparse.Namespace, Project], int] = getattr(
+        importlib.import_module(f"{__package__}.{module}"), function
+    )
+    return run
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     project = Project((args.root or root or Path.cwd()).resolve())
-    commands = {
-        None: build_command,
-        "extract": extract_command,
-        "init": init_command,
-        "update": update_command,
-        "memory": memory_command,
-        "stats": stats_command,
-        "check": check_command,
-        "review": review_command,
-        "proof": proof_command,
-        "preview": preview_command,
-    }
     try:
-        return commands[args.command](args, project)
-    except LeafletError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except RenderError as error:
-        print(f"error: render failed: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:  # the disk is full, a folder is read-only: files already written stay whole
-        where = f" {display_path(error.filename)}" if error.filename else ""
-        print(f"error: cannot write{where}: {error.strerror or error}", file=sys.stderr)
-        return 2
+        return command(args.command)(args, project)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
         return 0
+    except (LeafletError, RenderError, OSError) as error:
+        print(fault_line(error, project.root), file=sys.stderr)
+        return 1 if isinstance(error, RenderError) else 2
     except KeyboardInterrupt:
         print("interrupted; files already written are complete, nothing is half-written", file=sys.stderr)
         return 130
+
+
+def fault_line(error: Exception, root: Path) -> str:
+    """The one line (or one line per fault) that says what stopped a command."""
+    if isinstance(error, SourceError):
+        return error.diagnostic().text(root)
+    if isinstance(error, InputErrors):
+        return "\n".join(diagnostic.text(root) for diagnostic in error.diagnostics)
+    if isinstance(error, RenderError):
+        return f"error: render failed: {error}"
+    if isinstance(error, OSError):  # the machine's fault, met where no reader or writer expected it
+        where = f"{display_path(error.filename)}: " if error.filename else ""
+        return f"error: {where}{error.strerror or error}"
+    return f"error: {error}"

@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..dates import parse_day
 from ..render.formats import FORMATS
-
-if TYPE_CHECKING:
-    pass
-
 
 DESCRIPTION = """\
 Build printable leaflets: every leaflet under leaflets/<id>/leaflet.yaml, in every language
@@ -55,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--out", metavar="DIR", type=Path, help="output folder (default: dist/ in the project)")
     parser.add_argument(
-        "--leaflet", metavar="ID", action="append", default=[], help="build only this leaflet (repeatable)"
+        "--leaflet", metavar="ID", action="append", default=[], help="only this leaflet (repeatable; any command)"
     )
     parser.add_argument(
         "--lang", metavar="TAG", action="append", default=[], help="build only this language, e.g. en (repeatable)"
@@ -94,40 +90,55 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _leaflet_option(command: argparse.ArgumentParser, what: str = "only this leaflet (repeatable)") -> None:
+    """``--leaflet ID`` after the command; given before it (``render.py --leaflet ID COMMAND``), it
+    counts the same: the command's own default does not hide it."""
+    command.add_argument("--leaflet", metavar="ID", action="append", default=argparse.SUPPRESS, help=what)
+
+
 def _add_commands(parser: argparse.ArgumentParser) -> None:
     """The subcommands for translators."""
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    extract = commands.add_parser("extract", help="write translations/<leaflet>.pot")
-    extract.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
+    _leaflet_option(commands.add_parser("extract", help="write translations/<leaflet>.pot"))
     init = commands.add_parser("init", help="start the catalogs of a new language")
     init.add_argument("language", metavar="LANG", help="language tag, e.g. de, pt-BR, zh-Hans")
-    commands.add_parser("update", help="merge the .pot into every catalog, then fill empty strings from memory")
+    _leaflet_option(init)
+    _leaflet_option(
+        commands.add_parser("update", help="merge the .pot into every catalog, then fill empty strings from memory")
+    )
     memory = commands.add_parser("memory", help="export each language's translation memory")
     memory.add_argument("--tmx", action="store_true", help="as TMX files in <out>/memory/ (for CAT tools)")
-    commands.add_parser("stats", help="completeness and review state of every catalog")
+    _leaflet_option(commands.add_parser("stats", help="completeness and review state of every catalog"))
     preview = commands.add_parser("preview", help="re-render one language's A4 draft on every save")
     preview.add_argument("language", metavar="LANG", help="language tag, e.g. de")
-    preview.add_argument("--leaflet", metavar="ID", help="which leaflet (needed when several have LANG)")
+    _leaflet_option(preview, "which leaflet (needed when several have LANG)")
+    _add_review_commands(commands)
+    check = commands.add_parser("check", help="check every translation against its source")
+    check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
+    _leaflet_option(check)
+
+
+def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``review`` and ``proof``: what a reviewer does."""
     review = commands.add_parser(
         "review",
         help="record that a reviewer read a language's catalogs as they are now, or list what awaits review",
     )
     review.add_argument("language", metavar="LANG", help="language tag, e.g. de")
     review.add_argument("--reviewer", metavar="NAME", help="who reviewed (recorded with the date and each string)")
-    review.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
+    _leaflet_option(review)
     review.add_argument("--date", metavar="YYYY-MM-DD", type=_day, help="the day of the review (default: today)")
     review.add_argument(
         "--pending", action="store_true", help="list the strings changed since review or never reviewed"
     )
     proof = commands.add_parser("proof", help="write a reviewer's bilingual proof of a language (proofs/)")
     proof.add_argument("language", metavar="LANG", help="language tag, e.g. de")
-    proof.add_argument("--leaflet", metavar="ID", action="append", default=[], help="only this leaflet")
-    check = commands.add_parser("check", help="check every translation against its source")
-    check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
+    _leaflet_option(proof)
 
 
 def _day(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+    """A day written YYYY-MM-DD (``--date``)."""
+    day = parse_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25")
+    return day

@@ -1,10 +1,11 @@
 """Live preview for translators: re-render one language's A4 draft whenever an input is saved.
 
-``render.py preview LANG`` watches the catalogs, sources, templates and styles (watchfiles) and keeps
-WeasyPrint and the fonts set up between saves, so a saved catalog becomes a new PDF in about half a
-second. It renders in draft mode (missing strings in the source language, pages marked) and prints
-the ``check`` problems of the strings that changed. Unlike a build, it renders a translation whose
-checks fail, with every problem listed in a banner on page 1: the translator sees what to mend.
+``render.py preview LANG`` watches the catalogs, sources, styles and the package (watchfiles) and
+keeps WeasyPrint and the fonts set up between saves, so a saved catalog becomes a new PDF in about
+half a second. It renders in draft mode (missing strings in the source language, pages marked) and
+asks the gate, as the build does. Unlike a build, it renders a translation the gate rejects, with
+every problem in a banner on page 1 (the translator sees what to mend); the terminal says the
+problems of the strings the save changed, and how many the banner lists in all.
 """
 
 from __future__ import annotations
@@ -15,51 +16,35 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Message
-
 from ..atomic import write_atomic
-from ..checks.catalog import catalog_problems, check_message, languages_for
-from ..checks.registry import Languages, Problem
-from ..errors import LeafletError, display_path
-from ..project import PACKAGE_DIR, Project
-from ..publish.plan import discover_sources, file_digest
+from ..checks.gate import Gate, Verdict
+from ..diagnostics import Diagnostic
+from ..errors import InputErrors, LeafletError, SourceError, display_path
+from ..locales import same_language
+from ..project import PACKAGE_DIR, Project, pdf_file
+from ..publish.cache import file_digest
 from ..render.formats import FORMATS
 from ..render.workers import RenderTask, Worker, worker_settings
-from ..source.font_setup import FONTS_FILE, check_coverage, load_font_setup
+from ..source.font_setup import load_font_setup
 from ..source.load import load_leaflet
 from ..source.model import Leaflet
-from ..translation.catalog import discover_catalogs, locale_id, read_catalog
-from ..translation.translate import edition_and_catalog
 
-#: (catalog, msgctxt, msgid) -> the message, of every message of a language's catalogs.
-Strings = dict[tuple[Path, str | None, str], Message]
+#: (msgctxt, msgid) -> (msgstr, fuzzy) of every entry of the catalog previewed.
+Strings = dict[tuple[str | None, str], tuple[object, bool]]
 
 
-def catalog_strings(project: Project, locale: str, leaflet_id: str) -> Strings:
-    """Every translation of the leaflet's catalog of ``locale``, to tell which strings a save changed."""
-    found: Strings = {}
-    for source in discover_sources(project, [leaflet_id]):
-        path = discover_catalogs(project, source.parent.name).get(locale)
-        if path is not None:
-            for message in read_catalog(path, locale, source.parent.name):
-                if message.id:
-                    found[(path, message.context, str(message.id))] = message
-    return found
+def catalog_strings(verdict: Verdict) -> Strings:
+    """What each entry of the previewed catalog says, to tell which strings a save changed."""
+    if verdict.inputs is None:
+        return {}
+    return {(m.context, str(m.id)): (m.string, m.fuzzy) for m in verdict.inputs.catalog if m.id}
 
 
-def changed_problems(
-    project: Project, before: Strings, locale: str, source_locale: str, leaflet_id: str
-) -> tuple[Strings, list[Problem]]:
-    """The catalog's strings now, and the check problems of the messages whose translation changed."""
-    after = catalog_strings(project, locale, leaflet_id)
-    problems = []
-    languages = Languages(source_locale, locale)
-    for (path, context, msgid), message in after.items():
-        old = before.get((path, context, msgid))
-        if old is not None and (old.string, old.fuzzy) == (message.string, message.fuzzy):
-            continue
-        problems += [Problem(path, message.lineno or 1, context, text) for text in check_message(message, languages)]
-    return after, problems
+def changed_problems(before: Strings, verdict: Verdict) -> list[Diagnostic]:
+    """The gate's errors at the strings whose translation changed since ``before``."""
+    after = catalog_strings(verdict)
+    changed = {key[0] or "" for key, value in after.items() if before.get(key) != value}
+    return [problem for problem in verdict.errors if problem.context in changed]
 
 
 @dataclass
@@ -83,34 +68,26 @@ class Previewer:
 
     def worker(self) -> Worker:
         """The renderer, set up again when ``fonts.toml`` changes."""
-        stamp = (self.project.styles_dir / FONTS_FILE).stat().st_mtime_ns
+        stamp = self.project.fonts_path.stat().st_mtime_ns
         if self._worker is None or stamp != self._fonts_stamp:
-            self._worker = Worker(worker_settings(self.project, load_font_setup(self.project.styles_dir)))
+            self._worker = Worker(worker_settings(self.project, load_font_setup(self.project.fonts_path)))
             self._fonts_stamp = stamp
         return self._worker
 
-    def render(self) -> Path:
-        """Render the draft now, with its check problems on page 1 (a build would refuse it, a
-        translator needs to see it); returns the PDF written."""
+    def render(self) -> tuple[Path, Verdict]:
+        """Ask the gate, then render the draft with the gate's errors on page 1 (a build would refuse
+        it, a translator needs to see it); returns the PDF written and the verdict. An input that
+        cannot be read is raised (:class:`InputErrors`): there is nothing to show."""
         worker = self.worker()
-        fonts = worker.settings.fonts
-        edition, catalog = edition_and_catalog(self.project, self.leaflet(), fonts, self.lang)
-        if catalog is not None:
-            languages = languages_for(self.project.translations_dir, edition.source_locale, edition.locale)
-            problems = [
-                problem for problem in catalog_problems(*catalog, languages, spelling=False) if problem.is_error
-            ]
-            edition = dataclasses.replace(edition, problems=tuple(map(banner_line, problems)))
-        check_coverage(edition.printed_strings(), edition.lang, fonts)
-        target = f"{edition.leaflet.id}/{edition.leaflet.id}-{edition.lang}-a4.pdf"
+        verdict = Gate(self.project, worker.settings.fonts).judge(self.leaflet(), self.lang)
+        if verdict.edition is None:
+            raise InputErrors(verdict.problems)
+        banner = tuple(problem.at(self.project.root) for problem in verdict.errors)
+        edition = dataclasses.replace(verdict.edition, problems=banner)
+        target = pdf_file(edition.leaflet.id, edition.lang, "a4")
         (output,) = worker.render(RenderTask(edition, FORMATS["a4"].layout, (("a4", target),)))
         write_atomic(self.out_dir / output.path, output.pdf.data)
-        return self.out_dir / output.path
-
-
-def banner_line(problem: Problem) -> str:
-    """A check problem as the preview's banner shows it: the catalog line, the context, what."""
-    return f"line {problem.line} [{problem.context or ''}]: {problem.message}"
+        return self.out_dir / output.path, verdict
 
 
 def watched_paths(project: Project) -> list[Path]:
@@ -120,13 +97,10 @@ def watched_paths(project: Project) -> list[Path]:
 def choose_source(project: Project, lang: str, leaflet_id: str | None) -> Path:
     """The source of the leaflet to preview in ``lang``: the one named, or the only one in that
     language (its source language or a catalog); several, and the user is asked to name one."""
-    locale = locale_id(lang)
-    sources = discover_sources(project, [leaflet_id] if leaflet_id else ())
     having = [
         source
-        for source in sources
-        if locale in discover_catalogs(project, source.parent.name)
-        or locale == locale_id(load_leaflet(source).source_language)
+        for source in project.sources([leaflet_id] if leaflet_id else ())
+        if project.catalog_of(source.parent.name, lang) or same_language(lang, load_leaflet(source).source_language)
     ]
     if not having:
         named = leaflet_id or "no leaflet"
@@ -135,6 +109,19 @@ def choose_source(project: Project, lang: str, leaflet_id: str | None) -> Path:
         names = ", ".join(source.parent.name for source in having)
         raise LeafletError(f"several leaflets have {lang} ({names}): name one with --leaflet ID")
     return having[0]
+
+
+def _update(previewer: Previewer, strings: Strings, say: Callable[[str], None]) -> Strings:
+    """One save: render again, say the problems of the strings it changed and how long it took."""
+    start = time.perf_counter()
+    pdf, verdict = previewer.render()
+    changed = changed_problems(strings, verdict)
+    for problem in changed:
+        say(problem.text(previewer.project.root))
+    more = len(verdict.errors) - len(changed)
+    listed = f"; page 1 lists {len(verdict.errors)} problems ({more} in strings this save left alone)" if more else ""
+    say(f"updated {display_path(pdf)} in {time.perf_counter() - start:.2f} s{listed}")
+    return catalog_strings(verdict)
 
 
 def preview(
@@ -146,28 +133,26 @@ def preview(
     leaflet_id: str | None = None,
 ) -> int:
     """Build, then rebuild on every change until interrupted (``changes`` replaces watchfiles in tests)."""
-    locale = locale_id(lang)
-    source = choose_source(project, lang, leaflet_id)
-    previewer = Previewer(project, source, lang, out_dir)
-    source_locale = locale_id(previewer.leaflet().source_language)
-    strings = catalog_strings(project, locale, source.parent.name)
-    say(f"previewing {lang}: {display_path(previewer.render())}")
+    previewer = Previewer(project, choose_source(project, lang, leaflet_id), lang, out_dir)
+    pdf, verdict = previewer.render()
+    strings = catalog_strings(verdict)
+    listed = f"; page 1 lists {len(verdict.errors)} problems" if verdict.errors else ""
+    say(f"previewing {lang}: {display_path(pdf)}{listed}")
     if changes is None:
-        from watchfiles import watch
+        from watchfiles import watch  # deferred: only a live preview watches
 
         changes = watch(*watched_paths(project), debounce=200, step=20)
     try:
         for _batch in changes:
-            start = time.perf_counter()
             try:
-                strings, problems = changed_problems(project, strings, locale, source_locale, source.parent.name)
-                for problem in problems:
-                    say(str(problem))
-                pdf = previewer.render()
+                strings = _update(previewer, strings, say)
+            except InputErrors as error:
+                for problem in error.diagnostics:
+                    say(problem.text(project.root))
+            except SourceError as error:
+                say(error.diagnostic().text(project.root))
             except LeafletError as error:
                 say(f"error: {error}")
-                continue
-            say(f"updated {display_path(pdf)} in {time.perf_counter() - start:.2f} s")
     except KeyboardInterrupt:
         pass
     return 0

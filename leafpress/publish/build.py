@@ -1,13 +1,13 @@
-"""A build: plan (file names and bytes), read and check the editions to render, render, write.
+"""A build: plan (file names and bytes), ask the gate about the editions to render, render, write.
 
 1. ``plan.py`` lists the jobs (leaflet x language x format) and which are out of date, without
    parsing anything when nothing changed;
-2. the editions of the jobs to do are read, translated and checked here, while the render processes
-   start. This is the publication gate: an edition whose checks fail, or whose catalog cannot be read,
-   is refused: it is not rendered, its earlier files leave the output folder and the manifest, and
-   the build goes on with the others. An incomplete edition is built only with ``--draft``; one not
-   both complete and reviewed is a draft, written under ``drafts/``;
-3. ``workers.py`` renders each (edition, layout) once and finishes every format from it;
+2. the editions of the jobs to do are judged by the gate (``checks/gate.py``), while the render
+   processes start. An edition the gate refuses (a check failed, an input could not be read) is not
+   rendered, its earlier files leave the output folder and the manifest, and the build goes on with
+   the others. An incomplete edition is built only with ``--draft``; one not both complete and
+   reviewed is a draft, written under ``drafts/``;
+3. ``render/workers.py`` renders each (edition, layout) once and finishes every format from it;
 4. each file is written atomically as it arrives and the manifest is merged under its lock after each
    render, so it always lists exactly the complete files on disk, whatever stops the build.
 
@@ -23,30 +23,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..atomic import write_atomic
-from ..errors import LeafletError, display_path
-from ..project import Project
+from ..diagnostics import Diagnostic, unique
+from ..edition import Edition
 from ..render.formats import FORMATS
-from ..source.font_setup import FontSetup, check_coverage, load_font_setup
+from ..source.font_setup import FontSetup, load_font_setup
 from ..source.model import Leaflet
+from .cache import BuildCache, EditionFacts, shared_digest
 from .manifest import ManifestEntry, read_manifest, update_manifest
-from .plan import (
-    BuildCache,
-    BuildOptions,
-    EditionFacts,
-    EditionPlan,
-    Job,
-    Plan,
-    Refusal,
-    Skipped,
-    decide,
-    plan_build,
-    shared_digest,
-)
+from .plan import BuildOptions, EditionPlan, Job, Plan, RefusedEdition, Skipped, decide, plan_build
 
-if TYPE_CHECKING:  # the render stage's modules are imported when there is something to render
-    from ..edition import Edition
+if TYPE_CHECKING:  # the gate and the render stage are imported when there is something to render
+    from ..checks.gate import Gate
+    from ..project import Project
     from ..render.workers import RenderOutput, RenderTask
-    from ..settings import Settings
 
 
 class Reporter(Protocol):
@@ -58,16 +47,6 @@ class Reporter(Protocol):
         """A job is done: its manifest entry (None when it was up to date) and the renderer's warnings."""
 
 
-class QuietReporter:
-    """A reporter that says nothing (tests, the preview)."""
-
-    def start(self, total: int) -> None:
-        pass
-
-    def report(self, label: str, entry: ManifestEntry | None, warnings: tuple[str, ...]) -> None:
-        pass
-
-
 @dataclass
 class BuildResult:
     """What a build did: files written, files up to date, editions skipped, editions refused."""
@@ -75,7 +54,7 @@ class BuildResult:
     written: list[ManifestEntry] = field(default_factory=list)
     unchanged: list[Job] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
+    refused: list[RefusedEdition] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)  # files removed: their editions stopped qualifying
     absent: list[str] = field(default_factory=list)  # "leaflet lang" asked for, with no catalog of it
     planned: int = 0
@@ -87,9 +66,9 @@ class BuildResult:
             return 2
         return 1 if self.refused else 0
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Diagnostic]:
         """Every refused edition's problems, each said once (a bad locale folder affects every leaflet)."""
-        return list(dict.fromkeys(problem for refusal in self.refused for problem in refusal.problems))
+        return unique(problem for refusal in self.refused for problem in refusal.problems if problem.is_error)
 
 
 @dataclass
@@ -105,7 +84,7 @@ class Build:
     result: BuildResult = field(default_factory=BuildResult)
 
     def run(self, workers: int) -> BuildResult:
-        """Plan, then read, check, render and write what is out of date."""
+        """Plan, then judge, render and write what is out of date."""
         shared = shared_digest(self.project, self.fonts.system_files())
         plan = plan_build(self.project, self.options, self.out_dir, self.cache, shared)
         self.result = BuildResult(
@@ -123,30 +102,33 @@ class Build:
         return self.result
 
     def render(self, plan: Plan, workers: int) -> None:
-        """Read the editions of the jobs to do, render them and write the files, manifest and cache.
-        The render processes start first: they import WeasyPrint while the editions are read."""
-        from ..render.workers import RenderPool, worker_settings
+        """Judge the editions of the jobs to do, render them and write the files, manifest and cache.
+        The render processes start first: they import WeasyPrint while the editions are judged."""
+        from ..render.workers import RenderPool, worker_settings  # deferred: a no-op build never renders
 
         layouts = {(job.edition.key, FORMATS[job.format].layout.id) for job in plan.todo}
         with RenderPool(worker_settings(self.project, self.fonts), min(workers, len(layouts))) as pool:
             try:
-                editions, todo = self.read_editions(plan)
+                editions, todo = self.judge_editions(plan)
                 for outputs in pool.run(render_tasks(todo, editions)):
                     self.write(outputs, {job.relative_path: job for job in todo}, editions)
             finally:
                 self.cache.write(self.out_dir)
 
-    def read_editions(self, plan: Plan) -> tuple[dict[str, Edition], list[Job]]:
-        """The editions of the jobs to do that qualify, by edition key, and their jobs (now knowing
-        whether each is a draft). Every edition read is checked; its facts go to the cache."""
+    def judge_editions(self, plan: Plan) -> tuple[dict[str, Edition], list[Job]]:
+        """The editions of the jobs to do that the gate lets through, by edition key, and their jobs
+        (now knowing whether each is a draft). What was learnt of each goes to the cache."""
+        from ..checks.gate import Gate  # deferred: the gate reads catalogs, which a no-op build never does
+
+        gate = Gate(self.project, self.fonts)
         wanted = list({job.edition.key: job.edition for job in plan.todo}.values())
-        leaflets = _load_leaflets(wanted, self.project.settings)
+        leaflets = _load_leaflets(wanted, self.project)
         editions: dict[str, Edition] = {}
         for planned in wanted:
-            edition, facts = self.read_edition(planned, leaflets[planned.source_path])
-            self.cache.editions[planned.key] = facts.to_json()
+            edition, facts = judge(gate, planned, leaflets[planned.source_path])
+            self.cache.editions[planned.key] = facts.to_json(self.project.root)
             decision = decide(planned, facts, self.options)
-            if isinstance(decision, Refusal):
+            if isinstance(decision, RefusedEdition):
                 self.refuse(decision)
             elif isinstance(decision, Skipped):
                 self.result.skipped.append(decision)
@@ -154,42 +136,17 @@ class Build:
             elif edition is not None:
                 self.withdraw(planned.leaflet_id, planned.lang, keep_draft=facts.draft)
                 editions[planned.key] = edition
-        todo = [
-            dataclasses.replace(job, draft=bool(self.cache.facts(job.edition.key).draft))  # type: ignore[union-attr]
-            for job in plan.todo
-            if job.edition.key in editions
-        ]
-        return editions, todo
+        todo = [dataclasses.replace(job, draft=edition_is_draft(editions, job)) for job in plan.todo]
+        return editions, [job for job in todo if job.edition.key in editions]
 
-    def read_edition(self, planned: EditionPlan, leaflet: Leaflet) -> tuple[Edition | None, EditionFacts]:
-        """An edition, translated and checked, and what was learnt of it (None when it is refused)."""
-        from ..checks.catalog import catalog_problems, languages_for
-        from ..translation.translate import edition_and_catalog
-
-        try:
-            edition, catalog = edition_and_catalog(self.project, leaflet, self.fonts, planned.lang)
-        except LeafletError as error:
-            return None, EditionFacts(refused="bad", problems=(_bad_input(planned, error),))
-        if catalog is not None:
-            languages = languages_for(self.project.translations_dir, edition.source_locale, edition.locale)
-            problems = catalog_problems(*catalog, languages, spelling=False)  # (unknown words don't block)
-            errors = [str(problem) for problem in problems if problem.is_error]
-            if errors:
-                return None, EditionFacts(refused="rejected", problems=tuple(errors))
-        try:
-            check_coverage(edition.printed_strings(), edition.lang, self.fonts)
-        except LeafletError as error:
-            return None, EditionFacts(refused="bad", problems=(str(error),))
-        return edition, EditionFacts(draft=edition.draft, incomplete=incomplete_reason(edition))
-
-    def refuse(self, refusal: Refusal) -> None:
+    def refuse(self, refusal: RefusedEdition) -> None:
         """An edition may not be written: say why, and take its earlier files out of the folder."""
         self.result.refused.append(refusal)
         self.withdraw(refusal.leaflet, refusal.lang)
 
     def withdraw_if_incomplete(self, skipped: Skipped) -> None:
         """An incomplete edition built as a draft earlier leaves when a build without ``--draft`` skips it."""
-        if not skipped.reason.startswith("not reviewed"):
+        if skipped.kind == "incomplete":
             self.withdraw(skipped.leaflet, skipped.lang)
 
     def withdraw(self, leaflet: str, lang: str, keep_draft: bool | None = None) -> None:
@@ -217,31 +174,38 @@ class Build:
             self.reporter.report(jobs[entry.path].label, entry, _warnings(outputs, entry.path))
 
 
+def judge(gate: Gate, planned: EditionPlan, leaflet: Leaflet) -> tuple[Edition | None, EditionFacts]:
+    """The gate's verdict on a planned edition, as what the build keeps of it: the edition to render
+    (None when refused) and its facts. Unknown words are not asked for: they never block."""
+    verdict = gate.judge(leaflet, planned.lang, planned.catalog)
+    if verdict.refusal is not None or verdict.edition is None:
+        return None, EditionFacts(refused=verdict.refusal, problems=verdict.problems)
+    edition = verdict.edition
+    return edition, EditionFacts(draft=edition.draft, incomplete=incomplete_reason(edition))
+
+
+def edition_is_draft(editions: dict[str, Edition], job: Job) -> bool:
+    edition = editions.get(job.edition.key)
+    return edition is not None and edition.draft
+
+
 def _warnings(outputs: list[RenderOutput], path: str) -> tuple[str, ...]:
     return next(output.pdf.warnings for output in outputs if output.path == path)
-
-
-def _bad_input(planned: EditionPlan, error: LeafletError) -> str:
-    """The one line saying why an edition's inputs could not be read."""
-    if "unknown language" in str(error) and planned.catalog_path is not None:
-        folder = planned.catalog_path.parent.parent
-        return f"{display_path(folder)}: {folder.name!r} is not a language this tool knows; its catalogs are skipped"
-    return str(error)
 
 
 def run_build(
     project: Project, options: BuildOptions, out_dir: Path, reporter: Reporter, *, workers: int = 1
 ) -> BuildResult:
     """Build what ``options`` ask for into ``out_dir``: only the jobs whose inputs changed."""
-    fonts = load_font_setup(project.styles_dir)
+    fonts = load_font_setup(project.fonts_path)
     return Build(project, options, out_dir, reporter, fonts, BuildCache.read(out_dir)).run(workers)
 
 
-def _load_leaflets(editions: list[EditionPlan], settings: Settings) -> dict[Path, Leaflet]:
-    from ..source.load import load_leaflet
+def _load_leaflets(editions: list[EditionPlan], project: Project) -> dict[Path, Leaflet]:
+    from ..source.load import load_leaflet  # deferred with the gate
 
     paths = dict.fromkeys(edition.source_path for edition in editions)
-    return {path: load_leaflet(path, settings) for path in paths}
+    return {path: load_leaflet(path, project.settings) for path in paths}
 
 
 def incomplete_reason(edition: Edition) -> str:
@@ -276,7 +240,7 @@ def render_tasks(jobs: list[Job], editions: dict[str, Edition]) -> list[RenderTa
 
 def write_output(out_dir: Path, output: RenderOutput, edition: Edition, draft: bool) -> ManifestEntry:
     """Write one finished file atomically; returns its manifest entry."""
-    from ..render.html import edition_metadata
+    from ..render.html import edition_metadata  # deferred: Jinja2, which a no-op build never needs
 
     data = output.pdf.data
     write_atomic(out_dir / output.path, data)

@@ -11,7 +11,6 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
@@ -19,9 +18,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import display_path
-
-MANIFEST_NAME = "manifest.json"
-LOCK_NAME = ".manifest.lock"
+from ..project import LOCK_NAME, MANIFEST_NAME, PDF_FILE
 
 
 @dataclass(frozen=True)
@@ -99,9 +96,6 @@ EDITION_FIELDS = (
     "provenance_original",
     "labels",
 )
-FILE_NAME = re.compile(
-    r"(?:drafts/)?(?P<leaflet>[a-z0-9-]+)/(?P=leaflet)-(?P<lang>[A-Za-z0-9-]+?)-(?P<format>[a-z0-9-]+)\.pdf"
-)
 
 
 def _parse(raw: object) -> list[ManifestEntry] | None:
@@ -151,7 +145,7 @@ def entry_from_pdf(out_dir: Path, pdf: Path) -> ManifestEntry | None:
     """The manifest entry of a PDF this tool wrote (None for any other file)."""
     import pikepdf
 
-    name = FILE_NAME.fullmatch(pdf.relative_to(out_dir).as_posix())
+    name = PDF_FILE.fullmatch(pdf.relative_to(out_dir).as_posix())
     if name is None:
         return None
     data = pdf.read_bytes()
@@ -172,7 +166,7 @@ def entry_from_pdf(out_dir: Path, pdf: Path) -> ManifestEntry | None:
         pages=pages,
         bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        draft=relative.startswith("drafts/"),
+        draft=bool(name.group("draft")),
     )
 
 

@@ -11,7 +11,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import display_path
-from .manifest import MANIFEST_NAME, ManifestEntry
+from ..project import MANIFEST_NAME
+from .manifest import ManifestEntry
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -29,8 +30,11 @@ class BuildReporter:
     """Reports each finished job (a bar on a terminal, a line per written file in logs), then what
     the build did. The bar appears when the first file is written."""
 
-    def __init__(self, out_dir: Path, stream: TextIO | None = None, interactive: bool | None = None) -> None:
+    def __init__(
+        self, out_dir: Path, root: Path, stream: TextIO | None = None, interactive: bool | None = None
+    ) -> None:
         self.out_dir = out_dir
+        self.root = root  # the project's: diagnostics name its files relative to it
         self.stream = stream or sys.stdout
         self.interactive = self.stream.isatty() if interactive is None else interactive
         self.total = 0
@@ -91,16 +95,14 @@ class BuildReporter:
                 file=self.stream,
             )
         for problem in result.problems():
-            print(problem, file=sys.stderr)
-        for refusal in result.refused:
-            what = "cannot be read" if refusal.bad_input else "failed its checks"
-            print(f"refused {refusal.leaflet} {refusal.lang}: it {what}; nothing of it is published", file=sys.stderr)
+            print(problem.text(self.root), file=sys.stderr)
         if result.withdrawn:
             print(
                 f"withdrew {plural(len(result.withdrawn), 'earlier file')} of editions that no longer qualify",
                 file=self.stream,
             )
-        refused = f", {len(result.refused)} refused" if result.refused else ""
+        names = ", ".join(f"{refusal.leaflet} {refusal.lang}" for refusal in result.refused)
+        refused = f", {len(result.refused)} refused (nothing of {names} is published)" if result.refused else ""
         print(
             f"{plural(len(result.written), 'PDF')} written, {len(result.unchanged)} unchanged, "
             f"{plural(len(result.skipped), 'language')} skipped{refused}; "

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..source.font_setup import FontFace, FontSetup, collection_index, require_file
+from .css import css_string
 
 #: Always kept in subsets, so that page furniture (digits, punctuation) never lacks a glyph.
 BASIC_CHARACTERS = "".join(chr(code) for code in range(0x20, 0x7F)) + "\u00a0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d"
@@ -116,7 +117,7 @@ def font_face_css(setup: FontSetup, families: Iterable[str], characters: str, ca
         require_file(face)
         path = _subset(face, characters, cache_dir) if face.subset else face.file
         rules.append(
-            f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
+            f"@font-face {{ font-family: {css_string(face.family)}; font-weight: {face.weight}; "
             f"font-style: {face.style}; src: url({path.resolve().as_uri()}); }}"
         )
     return "\n".join(rules)
@@ -127,20 +128,16 @@ def stack_css(setup: FontSetup, families: Sequence[str], source_lang: str, sourc
     kept in the source language (``lang=SOURCE``, e.g. citations) the source language's stack. When the
     language's first family has no bold face (Droid Sans Fallback), the running header stays regular
     rather than mixing a bold Latin face into it."""
-    stack = ", ".join(_css_family(family) for family in families)
-    source = ", ".join(_css_family(family) for family in source_families)
+    stack = ", ".join(css_string(family) for family in families)
+    source = ", ".join(css_string(family) for family in source_families)
     rules = [
         f"html {{ font-family: {stack}; }}",
         f"@page {{ font-family: {stack}; }}",
-        f"[lang={_css_family(source_lang)}] {{ font-family: {source}; }}",
+        f"[lang={css_string(source_lang)}] {{ font-family: {source}; }}",
     ]
     if families and not setup.has_bold(families[0]):
         rules.append("@page { @top-center { font-weight: 400; } }")
     return "\n".join(rules)
-
-
-def _css_family(name: str) -> str:
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def document_css(

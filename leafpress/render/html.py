@@ -20,7 +20,8 @@ from markupsafe import Markup
 from ..edition import Edition
 from ..source.markup import LRI, PDI, inline_markdown, plain_text
 from ..source.model import Text
-from ..translation.furniture import FURNITURE, PLACEHOLDER
+from ..translation.furniture import FURNITURE
+from .css import css_content, css_string
 
 
 @dataclass(frozen=True)
@@ -54,25 +55,10 @@ def _direction(context: jinja2.runtime.Context) -> str:
     return str(direction) if direction else str(context["edition"].direction)
 
 
-def css_string(value: str) -> str:
-    """``value`` as a quoted CSS string, safe inside a ``<style>`` element."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
-    return f'"{escaped}"'
-
-
-def css_content(label: str, counter_style: str = "decimal") -> Markup:
-    """A CSS ``content`` value from a label with ``%(page)s``/``%(pages)s`` placeholders."""
-    parts = []
-    for index, piece in enumerate(PLACEHOLDER.split(str(label))):
-        if index % 2:
-            parts.append(f"counter({piece}, {counter_style})")
-        elif piece:
-            parts.append(css_string(piece))
-    return Markup(" ".join(parts) or '""')
-
-
 @cache
-def _environment() -> jinja2.Environment:
+def templates() -> jinja2.Environment:
+    """The Jinja2 environment of the render stage's templates (the leaflet, its blocks, the proof):
+    autoescaping, strict about undefined names, with the filters that lay text out."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("leafpress.render", "templates"),
         autoescape=True,
@@ -103,7 +89,7 @@ def edition_metadata(edition: Edition) -> dict[str, object]:
     return {
         "leaflet": edition.leaflet.id,
         "lang": edition.lang,
-        "complete": edition.complete,
+        "complete": edition.percent_complete,
         "reviewed": edition.reviewed,
         "title": plain_text(edition.leaflet.title.value),
         "source_title": plain_text(edition.source.title.value),
@@ -143,7 +129,7 @@ def render_html(edition: Edition, page: PageSetup, font_css: str = "") -> str:
 
     ``font_css`` (``@font-face`` rules and the font stacks) goes into the document's ``<style>``.
     """
-    template = _environment().get_template(page.template)
+    template = templates().get_template(page.template)
     return template.render(
         leaflet=edition.leaflet,
         edition=edition,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..atomic import write_atomic
 from ..errors import RenderError
+from ..locales import Direction
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -101,7 +101,7 @@ class PdfRenderer:
             self._font_configs[key] = FontConfiguration()
         return self._font_configs[key]
 
-    def render(self, html: str, fonts_key: str = "", **options: Any) -> RenderedPdf:
+    def render(self, html: str, fonts_key: str = "", *, direction: Direction = "ltr", **options: Any) -> RenderedPdf:
         """Render ``html`` (relative URLs resolve against the base folder) to PDF bytes.
 
         Documents with the same ``fonts_key`` (the same ``@font-face`` rules) share one font
@@ -115,7 +115,7 @@ class PdfRenderer:
             document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
                 font_config=self._font_config(fonts_key), **options
             )
-            data = self._write(document, options, right_to_left=bool(RTL_ROOT.search(html[:2000])))
+            data = self._write(document, options, right_to_left=direction == "rtl")
         except OSError:  # the machine's fault (a full disk), not the document's: said as such
             raise
         except Exception as error:
@@ -146,10 +146,6 @@ class PdfRenderer:
             if tagged and right_to_left:
                 context.enter_context(logical_text())
             return bytes(document.write_pdf(custom_metadata=True, finisher=finish, **options))
-
-
-#: The root element of a right-to-left document.
-RTL_ROOT = re.compile(r'<html[^>]*\sdir="rtl"')
 
 
 def _make_fetcher(weasyprint: Any, allowed_dirs: list[Path]) -> Any:

@@ -95,8 +95,9 @@ class Worker:
         try:
             preload_dictionaries({task.edition.lang, task.edition.source_lang}, self.settings.cache_dir)
             html, font_css = self.html(task)
-            rendered = self.renderer.render(html, fonts_key=font_css, **task.layout.pdf_options)
-            rtl = task.edition.direction == "rtl"
+            direction = task.edition.direction
+            rendered = self.renderer.render(html, fonts_key=font_css, direction=direction, **task.layout.pdf_options)
+            rtl = direction == "rtl"
             return [RenderOutput(path, fmt, FORMATS[fmt].finish(rendered, rtl)) for fmt, path in task.outputs]
         except (LeafletError, RenderError, OSError):
             raise

@@ -15,24 +15,30 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from markupsafe import Markup, escape
 
-from ..checks.catalog import check_message
+from ..atomic import write_atomic
+from ..checks.gate import Gate, Verdict
 from ..checks.numbers import ascii_digits, number_format
-from ..checks.registry import Languages
-from ..checks.terms import two_ways
+from ..checks.registry import CheckSettings
 from ..checks.text import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
-from ..errors import LeafletError
-from ..project import Project
+from ..diagnostics import shown_path
+from ..errors import InputErrors
+from ..locales import direction, locale_id, name_in, normal_tag, own_name, primary_language
+from ..project import proof_file
+from ..render.fonts import document_css
+from ..render.html import templates
+from ..render.workers import Worker, worker_settings
 from ..source.model import Leaflet
-from ..translation.glossary import Glossary, language_of, source_pattern, target_pattern
-from ..translation.provenance import Provenance, review_status
+from ..translation.catalog import message_place
+from ..translation.glossary import Glossary, source_pattern, target_pattern
+from ..translation.pofile import EntryKey
+from ..translation.provenance import review_status
+from ..translation.translate import CatalogInputs
 
 #: Text in brackets: what a translation may add to explain a term ("(posttraumatische ...)").
 BRACKETED = re.compile(r"[(（]([^()（）]{2,})[)）]")
-KINDS = ("number", "unit", "link", "term")
 
 
 @dataclass(frozen=True)
@@ -48,11 +54,13 @@ class ProofRow:
     additions: tuple[str, ...]
 
 
-def _spans(text: str, locale: str, patterns: list[re.Pattern[str]], units: Languages) -> list[tuple[int, int, str]]:
+def _spans(
+    text: str, locale: str, patterns: list[re.Pattern[str]], settings: CheckSettings
+) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the numbers, units, links and glossary terms of ``text``."""
     found: list[tuple[int, int, str]] = []
     digits = ascii_digits(text)  # the same length: one character for each digit
-    spellings = sorted({s for unit in units.units for s in unit.accepted(locale)}, key=len, reverse=True)
+    spellings = sorted({s for unit in settings.units for s in unit.accepted(locale)}, key=len, reverse=True)
     unit_after = re.compile(r"[\s\u00a0\u202f]?(?:" + "|".join(map(re.escape, spellings)) + r")") if spellings else None
     for match in number_format(locale).pattern.finditer(digits):
         found.append((match.start(), match.end(), "number"))
@@ -104,19 +112,33 @@ def additions(source: str, translation: str) -> list[str]:
 def _term_patterns(glossary: Glossary | None, locale: str) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     if glossary is None:
         return [], []
-    language = language_of(locale)
+    language = primary_language(locale)
     sources = [source_pattern(term.source) for term in glossary.terms]
     targets = [target_pattern(form, language) for term in glossary.terms for form in term.targets if not term.keep]
     return sources, targets
 
 
-def proof_rows(
-    catalog: Catalog, template: Catalog, provenance: Provenance, languages: Languages, path: Path
-) -> list[ProofRow]:
+def problems_by_entry(verdict: Verdict, root: Path) -> tuple[dict[EntryKey, list[str]], list[str]]:
+    """The gate's problems of a catalog, by the entry each is at, and those at no entry (the
+    catalog's header, a source line), each as the proof prints it."""
+    by_entry: dict[EntryKey, list[str]] = {}
+    general: list[str] = []
+    catalog = verdict.inputs.catalog if verdict.inputs else None
+    for problem in verdict.problems:
+        at_entry = catalog is not None and problem.path == verdict.inputs.path if verdict.inputs else False
+        key = catalog.layout.entry_at(problem.line) if at_entry and catalog is not None else None
+        message = f"{problem.severity}: {problem.message}"
+        if key is not None and key != (None, ""):
+            by_entry.setdefault(key, []).append(message)
+        else:
+            general.append(problem.text(root))
+    return by_entry, general
+
+
+def proof_rows(inputs: CatalogInputs, settings: CheckSettings, problems: dict[EntryKey, list[str]]) -> list[ProofRow]:
     """The rows of the proof, strings changed since review first, then new ones, then the rest."""
-    status = review_status(catalog, template, provenance)
-    sources, targets = _term_patterns(languages.glossary, languages.target)
-    catalog_wide = {problem.line: problem.message for problem in two_ways(path, catalog, languages)}
+    status = review_status(inputs.catalog, inputs.template, inputs.provenance)
+    sources, targets = _term_patterns(settings.glossary, settings.target)
     rows = []
     for label, messages in (
         ("changed since review", status.changed),
@@ -124,99 +146,88 @@ def proof_rows(
         ("reviewed", status.reviewed),
     ):
         for message in messages:
-            rows.append(_row(message, label, languages, sources, targets, catalog_wide))
+            found = tuple(problems.get((message.context, str(message.id)), ()))
+            rows.append(_row(inputs.catalog, message, label, settings, (sources, targets), found))
     return rows
 
 
 def _row(
+    catalog: Catalog,
     message: Message,
     status: str,
-    languages: Languages,
-    sources: list[re.Pattern[str]],
-    targets: list[re.Pattern[str]],
-    catalog_wide: dict[int, str],
+    settings: CheckSettings,
+    patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
+    problems: tuple[str, ...],
 ) -> ProofRow:
     source, translation = str(message.id), str(message.string or "")
-    problems = list(check_message(message, languages))
-    if message.lineno in catalog_wide:
-        problems.append(catalog_wide[message.lineno])
+    sources, targets = patterns
     return ProofRow(
         context=message.context or "(page furniture)",
-        line=message.lineno or 0,
+        line=message_place(catalog, message)[0],
         status=status,
-        source=highlight(source, _spans(source, languages.source, sources, languages)),
-        translation=highlight(translation, _spans(translation, languages.target, targets, languages)),
-        problems=tuple(problems),
+        source=highlight(source, _spans(source, settings.source, sources, settings)),
+        translation=highlight(translation, _spans(translation, settings.target, targets, settings)),
+        problems=problems,
         additions=tuple(additions(source, translation)),
     )
 
 
-def language_name(locale: str) -> str:
-    parsed = Locale.parse(locale)
-    return f"{parsed.get_display_name(Locale('en'))} ({parsed.get_display_name(parsed)})"
+def language_name(lang: str) -> str:
+    """The language's name in English and in itself: "German (Deutsch)"."""
+    return f"{name_in(lang, 'en')} ({own_name(lang)})"
 
 
-def proof_html(rows: list[ProofRow], facts: dict[str, str], font_css: str) -> str:
+def proof_html(rows: list[ProofRow], facts: dict[str, object], font_css: str) -> str:
     """The proof's HTML (``facts``: title, language, catalog, counts, languages and directions)."""
-    from ..render.html import _environment
-
-    template = _environment().get_template("proof.html.j2")
+    template = templates().get_template("proof.html.j2")
     return template.render(rows=rows, font_css=Markup(font_css), **facts)
 
 
-def write_proof(project: Project, leaflet: Leaflet, lang: str, out_dir: Path) -> Path:
-    """Render the proof of ``leaflet`` in ``lang`` into ``out_dir/proofs/``; returns the PDF."""
-    from ..atomic import write_atomic
-    from ..checks.catalog import languages_for
-    from ..render.fonts import document_css
-    from ..render.workers import Worker, worker_settings
-    from ..source.font_setup import load_font_setup
-    from ..translation.catalog import discover_catalogs, locale_id, read_catalog
-    from ..translation.extract import build_template
-    from ..translation.provenance import provenance_path, read_provenance
-
-    locale, source_locale = locale_id(lang), locale_id(leaflet.source_language)
-    path = discover_catalogs(project, leaflet.id).get(locale)
-    if path is None:
-        raise LeafletError(f"{leaflet.id}: no catalog of {lang} to proof")
-    catalog, template = read_catalog(path, locale, leaflet.id), build_template(project, leaflet)
-    languages = languages_for(project.translations_dir, source_locale, locale)
-    rows = proof_rows(catalog, template, read_provenance(provenance_path(path)), languages, path)
-    fonts = load_font_setup(project.styles_dir)
-    facts = _facts(leaflet, locale, source_locale, path, rows)
-    characters = "".join(
-        sorted({c for r in rows for c in r.source + r.translation + "".join(r.problems + r.additions)})
+def write_proof(gate: Gate, leaflet: Leaflet, lang: str, out_dir: Path) -> Path:
+    """Render the proof of ``leaflet`` in ``lang`` into the output folder's ``proofs/``: every
+    string with the gate's problems under it; returns the PDF."""
+    verdict = gate.judge(leaflet, lang)
+    if verdict.inputs is None:
+        raise InputErrors(verdict.problems)
+    locale = locale_id(verdict.inputs.catalog.locale_identifier or lang)
+    by_entry, general = problems_by_entry(verdict, gate.project.root)
+    rows = proof_rows(verdict.inputs, gate.settings(leaflet, locale), by_entry)
+    facts = _facts(leaflet, verdict, rows, general, gate.project.root)
+    printed = [text for row in rows for text in (row.source, row.translation, *row.problems, *row.additions)]
+    characters = "".join(sorted(set("".join(printed + general))))
+    fonts = gate.fonts
+    target_fonts, source_fonts = fonts.stack(str(facts["lang"])), fonts.stack(str(facts["source_lang"]))
+    font_css = document_css(
+        fonts, target_fonts, str(facts["source_lang"]), source_fonts, characters, gate.project.cache_dir
     )
-    target_fonts, source_fonts = fonts.stack(facts["lang"]), fonts.stack(facts["source_lang"])
-    font_css = document_css(fonts, target_fonts, facts["source_lang"], source_fonts, characters, project.cache_dir)
-    worker = Worker(worker_settings(project, fonts))
+    worker = Worker(worker_settings(gate.project, fonts))
     rendered = worker.renderer.render(proof_html(rows, facts, font_css), fonts_key=font_css, pdf_variant="pdf/ua-1")
-    target = out_dir / "proofs" / leaflet.id / f"{leaflet.id}-{facts['lang']}-proof.pdf"
+    target = out_dir / proof_file(leaflet.id, str(facts["lang"]))
     write_atomic(target, rendered.data)
     return target
 
 
-def _facts(leaflet: Leaflet, locale: str, source_locale: str, path: Path, rows: list[ProofRow]) -> dict[str, str]:
-    from ..errors import display_path
-    from ..translation.catalog import language_tag
-
+def _facts(
+    leaflet: Leaflet, verdict: Verdict, rows: list[ProofRow], general: list[str], root: Path
+) -> dict[str, object]:
     counts = {
         status: sum(row.status == status for row in rows)
         for status in ("changed since review", "not yet reviewed", "reviewed")
     }
-    problems = sum(len(row.problems) for row in rows)
-    parsed, source = Locale.parse(locale), Locale.parse(source_locale)
+    problems = sum(len(row.problems) for row in rows) + len(general)
+    source_lang = normal_tag(leaflet.source_language)
     return {
         "title": leaflet.title.value,
         "organisation": leaflet.organisation.value,
         "date": leaflet.date.isoformat(),
-        "language": language_name(locale),
-        "catalog": display_path(path),
+        "language": language_name(verdict.lang),
+        "catalog": shown_path(verdict.inputs.path, root) if verdict.inputs else "",
         "counts": f"{len(rows)} strings: "
         + ", ".join(f"{n} {status}" for status, n in counts.items())
         + f"; {problems} check problems",
-        "lang": language_tag(locale),
-        "source_lang": language_tag(source_locale),
-        "direction": "rtl" if parsed.character_order == "right-to-left" else "ltr",
-        "source_dir": "rtl" if source.character_order == "right-to-left" else "ltr",
+        "general": general,
+        "lang": verdict.lang,
+        "source_lang": source_lang,
+        "direction": direction(verdict.lang),
+        "source_dir": direction(source_lang),
     }

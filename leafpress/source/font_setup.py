@@ -9,7 +9,6 @@ names the character, the catalog or source line and the msgctxt). Embedding the 
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,8 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import LeafletError, SourceError
-
-FONTS_FILE = "fonts.toml"
+from ..tomlfile import TomlFile, read_toml
 
 
 @dataclass(frozen=True)
@@ -76,41 +74,63 @@ class FontSetup:
         return min(faces, key=lambda face: (face.style != "normal", abs(face.weight - 400)))
 
 
-def load_font_setup(styles_dir: Path) -> FontSetup:
-    """Read ``styles/fonts.toml``; an error names the file and what is wrong."""
-    path = styles_dir / FONTS_FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise SourceError(path, 1, 1, f"cannot read the font list: {error.strerror}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise SourceError(path, getattr(error, "lineno", 1), getattr(error, "colno", 1), str(error)) from None
-    faces = []
-    for index, entry in enumerate(data.get("faces", []), start=1):
-        unknown = set(entry) - {"family", "weight", "style", "file", "collection_face", "package", "subset"}
-        if unknown or not {"family", "file"} <= set(entry):
-            raise SourceError(path, 1, 1, f"face {index}: needs family and file; unknown keys {sorted(unknown)}")
-        file = Path(entry["file"])
-        faces.append(
-            FontFace(
-                family=entry["family"],
-                weight=int(entry.get("weight", 400)),
-                style=entry.get("style", "normal"),
-                file=file if file.is_absolute() else styles_dir / file,
-                collection_face=entry.get("collection_face"),
-                package=entry.get("package"),
-                subset=bool(entry.get("subset", False)),
-            )
-        )
-    stacks = {key: tuple(value) for key, value in data.get("stacks", {}).items()}
-    if "default" not in stacks:
-        raise SourceError(path, 1, 1, "[stacks] needs a 'default' entry")
+#: The keys of a ``[[faces]]`` entry and the type each holds.
+FACE_KEYS = {
+    "family": str,
+    "weight": int,
+    "style": str,
+    "file": str,
+    "collection_face": str,
+    "package": str,
+    "subset": bool,
+}
+FACE_STYLES = ("normal", "italic")
+
+
+def load_font_setup(path: Path) -> FontSetup:
+    """Read ``styles/fonts.toml``; every fault is a :class:`SourceError` at its line."""
+    fonts = read_toml(path, "the font list")
+    entries = fonts.data.get("faces", [])
+    if not isinstance(entries, list):
+        raise fonts.error("faces must be an array of tables: [[faces]]", key="faces")
+    faces = tuple(_face(fonts, index, entry) for index, entry in enumerate(entries))
+    stacks = fonts.data.get("stacks", {})
+    if not isinstance(stacks, dict) or "default" not in stacks:
+        raise fonts.error("[stacks] needs a 'default' entry", "stacks")
     families = {face.family for face in faces}
     for key, stack in stacks.items():
+        if not isinstance(stack, list) or not all(isinstance(family, str) for family in stack):
+            raise fonts.error(f"stack {key!r} must be a list of family names", "stacks", key)
         for family in stack:
             if family not in families:
-                raise SourceError(path, 1, 1, f"stack {key!r} names {family!r}, which no [[faces]] entry declares")
-    return FontSetup(tuple(faces), stacks, path)
+                raise fonts.error(f"stack {key!r} names {family!r}, which no [[faces]] entry declares", "stacks", key)
+    unknown = sorted(set(fonts.data) - {"faces", "stacks"})
+    if unknown:
+        raise fonts.error(f"unknown table {unknown[0]!r} (known: faces, stacks)", unknown[0])
+    return FontSetup(faces, {key: tuple(value) for key, value in stacks.items()}, path)
+
+
+def _face(fonts: TomlFile, index: int, entry: object) -> FontFace:
+    """The ``index``-th ``[[faces]]`` entry, its keys and their types checked."""
+    if not isinstance(entry, dict) or not {"family", "file"} <= set(entry):
+        raise fonts.error("a face needs a family and a file", "faces", index=index)
+    for key, value in entry.items():
+        if key not in FACE_KEYS:
+            raise fonts.error(f"unknown key {key!r} (known: {', '.join(FACE_KEYS)})", "faces", key, index)
+        if not isinstance(value, FACE_KEYS[key]) or (key == "weight" and isinstance(value, bool)):
+            raise fonts.error(f"{key} must be a {FACE_KEYS[key].__name__}, not {value!r}", "faces", key, index)
+    if entry.get("style", "normal") not in FACE_STYLES:
+        raise fonts.error(f"style must be one of: {', '.join(FACE_STYLES)}", "faces", "style", index)
+    file = Path(entry["file"])
+    return FontFace(
+        family=entry["family"],
+        weight=entry.get("weight", 400),
+        style=entry.get("style", "normal"),
+        file=file if file.is_absolute() else fonts.path.parent / file,
+        collection_face=entry.get("collection_face"),
+        package=entry.get("package"),
+        subset=entry.get("subset", False),
+    )
 
 
 def require_file(face: FontFace) -> None:
@@ -165,25 +185,22 @@ def describe_character(char: str) -> str:
 
 @dataclass(frozen=True)
 class PrintedString:
-    """A string a page prints, with the file and line it comes from (a source or a catalog)."""
+    """A string a page prints, with the place it comes from (a source or a catalog) and its msgctxt
+    ("" for the page furniture)."""
 
     value: str
     path: Path
     line: int
-    context: str | None
+    column: int
+    context: str
 
 
 def check_coverage(strings: Iterable[PrintedString], lang: str, setup: FontSetup) -> None:
     """Raise a :class:`SourceError` at the first string with a character that no font of ``lang``'s
-    stack has: ``file:line:1: [msgctxt] U+XXXX 'c' (NAME) has no glyph in the fonts for LANG (...)``."""
+    stack has: ``U+XXXX 'c' (NAME) has no glyph in the fonts for LANG (...)``, with its msgctxt."""
     families = setup.stack(lang)
     for printed in strings:
         missing = missing_characters(printed.value, families, setup)
         if missing:
-            raise SourceError(
-                printed.path,
-                printed.line,
-                1,
-                f"[{printed.context or ''}] {describe_character(missing[0])} has no glyph in the fonts for "
-                f"{lang} ({', '.join(families)})",
-            )
+            what = f"{describe_character(missing[0])} has no glyph in the fonts for {lang} ({', '.join(families)})"
+            raise SourceError(printed.path, printed.line, printed.column, what, "fonts", printed.context)

@@ -17,15 +17,16 @@ RecursionError.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 
+from ..dates import parse_day
 from ..errors import SourceError
+from ..locales import UnknownLanguage, locale_id
 from .markup import link_scheme_problems
 from .model import (
     BLOCK_TYPES,
@@ -50,6 +51,7 @@ from .model import (
 from .textsafety import hidden_characters
 
 if TYPE_CHECKING:
+    from ..project import Project
     from ..settings import Settings
 
 SOURCE_NAME = "leaflet.yaml"
@@ -197,10 +199,9 @@ class _SourceLoader:
         leaflet_id = fields.ident()
         self.id_node = fields.values["id"]
         date_text = fields.string("date")
-        try:
-            date = datetime.date.fromisoformat(date_text)
-        except ValueError:
-            raise self.error(fields.values["date"], f"date {date_text!r} is not a date like 2026-01-01") from None
+        date = parse_day(date_text)
+        if date is None:
+            raise self.error(fields.values["date"], f"date {date_text!r} is not a date like 2026-01-01")
         if fields.get("public_url") is not None:
             raise self.error(
                 fields.values["public_url"],
@@ -216,11 +217,20 @@ class _SourceLoader:
             edition=fields.string("edition"),
             date=date,
             organisation=fields.required_text("organisation", "leaflet.organisation", translatable=False),
-            source_language=fields.string("source_language", LANGUAGE_PATTERN, "expected a language tag such as en"),
+            source_language=self.language(fields),
             website=website,
             sections=sections,
             path=self.path,
         )
+
+    def language(self, fields: _Mapping) -> str:
+        """The source language: a tag that a language database (CLDR) knows."""
+        tag = fields.string("source_language", LANGUAGE_PATTERN, "expected a language tag such as en")
+        try:
+            locale_id(tag)
+        except UnknownLanguage as error:
+            raise self.error(fields.values["source_language"], str(error)) from None
+        return tag
 
     def section(self, node: yaml.Node) -> Section:
         fields = _Mapping(self, node, "a section", required={"id", "blocks"}, optional={"heading", "note"})
@@ -451,6 +461,6 @@ def load_leaflet(path: Path, settings: Settings | None = None) -> Leaflet:
     return leaflet
 
 
-def discover_leaflets(root: Path) -> list[Path]:
-    """The ``leaflet.yaml`` files under ``root`` (one folder per leaflet), sorted by id."""
-    return sorted(root.glob(f"*/{SOURCE_NAME}"))
+def load_leaflets(project: Project, only: Iterable[str] = ()) -> list[Leaflet]:
+    """Every leaflet of the project (or those in ``only``), loaded and validated."""
+    return [load_leaflet(path, project.settings) for path in project.sources(only)]

@@ -30,6 +30,7 @@ class Text:
     translatable: bool = True
     note: str | None = None
     catalog_line: int = 0  # the line of its translation in a catalog (0: the text is the source's)
+    catalog_column: int = 0  # and the column where the translation's text starts
 
     def __str__(self) -> str:
         return self.value

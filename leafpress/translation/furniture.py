@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: A placeholder of a furniture string: ``%(name)s``.
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+#: A named placeholder the program fills in (``%(page)s``), in any string: the one pattern for them.
+PLACEHOLDER = re.compile(r"%\((\w+)\)[a-zA-Z]")
 
 
 def N_(message: str) -> str:

@@ -24,19 +24,15 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import SourceError
+from ..locales import primary_language
 
-GLOSSARY_NAME = "glossary.csv"
 COLUMNS = ("source", "target", "note")
 #: How many final letters of each word may differ in an inflected form, by language.
 STEM_TRIM = {"de": 2, "es": 2, "fr": 2, "pl": 3, "uk": 3, "ru": 3, "cs": 3, "it": 2, "pt": 2, "ar": 1}
 #: Prefixes written together with the next word (Arabic: the article and one-letter conjunctions).
 PREFIXES = {"ar": "(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف|ك)?"}
-#: Languages written without spaces between words.
+#: CheckSettings written without spaces between words.
 UNSPACED = {"zh", "ja", "th"}
-
-
-def language_of(locale: str) -> str:
-    return locale.replace("-", "_").split("_")[0].lower()
 
 
 @dataclass(frozen=True)
@@ -92,13 +88,8 @@ def read_glossary(path: Path, locale: str) -> Glossary:
     return Glossary(path, locale, tuple(terms))
 
 
-def glossary_path(translations_dir: Path, locale: str) -> Path:
-    return translations_dir / locale / GLOSSARY_NAME
-
-
-def load_glossary(translations_dir: Path, locale: str) -> Glossary | None:
-    """The glossary of ``locale``, or None when it has none."""
-    path = glossary_path(translations_dir, locale)
+def load_glossary(path: Path, locale: str) -> Glossary | None:
+    """The glossary at ``path`` (of the language ``locale``), or None when there is none."""
     return read_glossary(path, locale) if path.is_file() else None
 
 
@@ -138,7 +129,7 @@ def _plain(text: str, language: str) -> str:
 
 def found_alternative(term: Term, translation: str, locale: str) -> str | None:
     """Which of the term's targets the translation uses (None: none of them)."""
-    language = language_of(locale)
+    language = primary_language(locale)
     translation = _plain(translation, language)
     for target in term.targets:
         if term.keep and _kept(target, translation, language):

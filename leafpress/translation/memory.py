@@ -19,7 +19,8 @@ from babel.messages.catalog import Catalog, Message
 
 from ..atomic import write_atomic
 from ..project import Project
-from .catalog import catalog_bytes, discover_catalogs, is_translated, read_catalog
+from .catalog import catalog_bytes, is_translated
+from .pofile import read_catalog
 
 #: How a translator comment marks an entry filled from memory.
 MEMORY_MARK = "from translation memory:"
@@ -44,9 +45,10 @@ def language_memory(project: Project, locale: str, leaflet_ids: Iterable[str]) -
     for all of them (each leaflet's catalog draws on the others': :func:`best_match`)."""
     memory: Memory = {}
     for leaflet_id in sorted(leaflet_ids):
-        path = discover_catalogs(project, leaflet_id).get(locale)
-        if path is None:
+        catalog = project.catalog_of(leaflet_id, locale)
+        if catalog is None:
             continue
+        path = catalog.path
         for message in read_catalog(path, locale, leaflet_id):
             if message.id and is_translated(message):
                 found = Remembered(str(message.string), message.context, leaflet_id, f"{path.name}:{message.lineno}")

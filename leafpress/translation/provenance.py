@@ -19,19 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import write_atomic
+from ..dates import parse_day
 from ..edition import Review
 from ..errors import SourceError
+from ..jsonfile import Located, read_json
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
 
-PROVENANCE_SUFFIX = ".provenance.json"
 FORMAT = "leafpress-provenance/1"
-
-
-def provenance_path(catalog_path: Path) -> Path:
-    """Where the provenance of the catalog at ``catalog_path`` is kept."""
-    return catalog_path.with_name(catalog_path.stem + PROVENANCE_SUFFIX)
 
 
 def _digest(*parts: str) -> str:
@@ -66,20 +62,59 @@ class Provenance:
 
 
 def read_provenance(path: Path) -> Provenance:
-    """The provenance kept at ``path`` (none yet when there is no file); a malformed file is an error."""
+    """The provenance kept at ``path`` (none yet when there is no file); every fault of a malformed
+    file is a :class:`SourceError` at the line and column of the value at fault."""
     if not path.is_file():
         return Provenance()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data["format"] != FORMAT:  # a check, not an assert: ``python -O`` drops asserts
-            raise ValueError(f"format {data['format']!r}, expected {FORMAT!r}")
-        reviews = tuple(
-            ReviewRecord(str(item["reviewer"]), datetime.date.fromisoformat(item["date"]), dict(item["strings"]))
-            for item in data["reviews"]
-        )
-        return Provenance(tuple(str(name) for name in data["translators"]), reviews)
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise SourceError(path, 1, 1, f"not a provenance file of this tool ({type(error).__name__}: {error})") from None
+    root, _text = read_json(path, "the review record")
+    fields = _fields(path, root, {"format", "translators", "reviews"}, "the review record")
+    if fields["format"].value != FORMAT:
+        raise _at(path, fields["format"], f"not a review record of this tool: format {fields['format'].value!r}")
+    translators = tuple(_text_of(path, name, "a translator") for name in _items(path, fields["translators"]))
+    return Provenance(translators, tuple(_record(path, item) for item in _items(path, fields["reviews"])))
+
+
+def _record(path: Path, node: Located) -> ReviewRecord:
+    """One review of a review record: who, when (YYYY-MM-DD) and the strings it covers."""
+    fields = _fields(path, node, {"reviewer", "date", "strings"}, "a review")
+    date = _text_of(path, fields["date"], "the date of a review")
+    day = parse_day(date)
+    if day is None:
+        raise _at(path, fields["date"], f"the date of a review is a day written YYYY-MM-DD, not {date!r}")
+    strings = fields["strings"]
+    if not isinstance(strings.value, dict):
+        raise _at(path, strings, "the strings of a review are a mapping of string keys to fingerprints")
+    covered = {key: _text_of(path, value, "a fingerprint") for key, value in strings.value.items()}
+    return ReviewRecord(_text_of(path, fields["reviewer"], "a reviewer"), day, covered)
+
+
+def _fields(path: Path, node: Located, keys: set[str], what: str) -> dict[str, Located]:
+    """The keys of a JSON object, exactly ``keys``."""
+    if not isinstance(node.value, dict):
+        raise _at(path, node, f"{what} must be a JSON object with the keys {', '.join(sorted(keys))}")
+    for key in node.value:
+        if key not in keys:
+            raise _at(path, node.value[key], f"unknown key {key!r} in {what} (expected: {', '.join(sorted(keys))})")
+    missing = sorted(keys - set(node.value))
+    if missing:
+        raise _at(path, node, f"{what} lacks the key {missing[0]!r}")
+    return dict(node.value)
+
+
+def _items(path: Path, node: Located) -> list[Located]:
+    if not isinstance(node.value, list):
+        raise _at(path, node, "expected a list [...]")
+    return list(node.value)
+
+
+def _text_of(path: Path, node: Located, what: str) -> str:
+    if not isinstance(node.value, str) or not node.value.strip():
+        raise _at(path, node, f"{what} must be a non-empty string, not {json.dumps(node.value)[:40]}")
+    return node.value
+
+
+def _at(path: Path, node: Located, message: str) -> SourceError:
+    return SourceError(path, node.line, node.column, message)
 
 
 def write_provenance(path: Path, provenance: Provenance) -> None:
@@ -153,39 +188,3 @@ def record_review(
     """The provenance with a review by ``reviewer`` of every current string as it is now."""
     strings = {message_key(message): fingerprint(message) for message in current_messages(catalog, template)}
     return Provenance(provenance.translators, (*provenance.reviews, ReviewRecord(reviewer, date, strings)))
-
-
-@dataclass(frozen=True)
-class CatalogReview:
-    """A catalog of one leaflet in one language, with its template and provenance, for reviewing."""
-
-    path: Path
-    catalog: Catalog
-    template: Catalog
-    provenance: Provenance
-    source_locale: str
-
-    @property
-    def status(self) -> ReviewStatus:
-        return review_status(self.catalog, self.template, self.provenance)
-
-    def pending_lines(self) -> list[str]:
-        """One line per string to review: ``file:line [msgctxt]: why``, changed ones first."""
-        from ..errors import display_path
-
-        status = self.status
-        lines = []
-        for message, why in [
-            *((m, "changed since its review") for m in status.changed),
-            *((m, "not yet reviewed") for m in status.new),
-        ]:
-            lines.append(f"{display_path(self.path)}:{message.lineno} [{message.context or ''}]: {why}")
-        return lines
-
-
-def sign_off(review: CatalogReview, reviewer: str, date: datetime.date) -> int:
-    """Record that ``reviewer`` reviewed the catalog as it is now; returns how many strings the
-    record covers. The caller has made sure the catalog is complete and passes its checks."""
-    updated = record_review(review.catalog, review.template, review.provenance, reviewer, date)
-    write_provenance(provenance_path(review.path), updated)
-    return len(updated.reviews[-1].strings)

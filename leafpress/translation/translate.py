@@ -1,8 +1,10 @@
-"""Leaflet x catalog -> an :class:`~leafpress.edition.Edition`: the leaflet in one language.
+"""Leaflet x translations -> an :class:`~leafpress.edition.Edition`: the leaflet in one language.
 
 Every translatable text is looked up by (msgctxt, msgid) in the catalog compiled in memory (fuzzy
 entries never used), the page furniture is translated and its placeholders filled, and numbers and
-dates are written the language's way (Babel, CLDR). The result is a plain value.
+dates are written the language's way (Babel, CLDR). Nothing here reads a file: the gate
+(``checks/gate.py``) reads the catalog, template and review records and hands them in. The result
+is a plain value.
 """
 
 from __future__ import annotations
@@ -10,38 +12,28 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.numbers import format_decimal, format_percent
 
-from ..edition import NUMBERING_SYSTEMS, CatalogStats, Edition, Review
-from ..errors import LeafletError
-from ..project import Project
+from ..edition import CatalogStats, Edition, LanguageFacts, Review, Translation
+from ..locales import (
+    direction,
+    language_tag,
+    localize_digits,
+    name_in,
+    numbering_system,
+    own_name,
+    parse_locale,
+)
 from ..source.font_setup import FontSetup
 from ..source.model import Leaflet, Text, map_texts
-from .catalog import (
-    LeafletCatalog,
-    Translations,
-    catalog_stats,
-    compile_translations,
-    discover_catalogs,
-    header_translators,
-    language_tag,
-    locale_id,
-    read_catalog,
-)
-from .extract import build_template, furniture_messages
+from .catalog import Translations, catalog_stats, compile_translations, header_translators
+from .extract import furniture_messages
 from .furniture import FURNITURE, PLACEHOLDER
-from .provenance import provenance_path, read_provenance, review_status, summary
-
-
-def localize_digits(text: str, numbering_system: str) -> str:
-    """``text`` with ASCII digits written in ``numbering_system`` (Babel formats with Latin digits)."""
-    zero = NUMBERING_SYSTEMS.get(numbering_system, NUMBERING_SYSTEMS["latn"])[1]
-    return text.translate({ord("0") + digit: zero + digit for digit in range(10)})
+from .pofile import LeafletCatalog
+from .provenance import Provenance, review_status, summary
 
 
 def translate_leaflet(leaflet: Leaflet, translations: Translations) -> Leaflet:
@@ -51,7 +43,7 @@ def translate_leaflet(leaflet: Leaflet, translations: Translations) -> Leaflet:
         found = translations.get((text.context, text.value)) if text.translatable else None
         if found is None:
             return text
-        return dataclasses.replace(text, value=found[0], catalog_line=found[2])
+        return dataclasses.replace(text, value=found.text, catalog_line=found.line, catalog_column=found.column)
 
     return map_texts(leaflet, translate)
 
@@ -64,30 +56,29 @@ class _Values:
     complete: str
     review_date: str
     date: str
-    counter_style: str
     source_language: str  # the original's language, named in this one
 
 
-def _values(leaflet: Leaflet, locale: Locale, complete: int, review: Review | None) -> _Values:
-    system = locale.default_numbering_system
+def _values(leaflet: Leaflet, lang: str, percent: int, review: Review | None) -> _Values:
+    locale, system = parse_locale(lang), numbering_system(lang)
     edition = leaflet.edition
     if edition.isdigit():
         edition = format_decimal(int(edition), locale=locale, numbering_system="default", group_separator=False)
-    percent = format_percent(complete / 100, locale=locale, numbering_system="default")
+    complete = format_percent(percent / 100, locale=locale, numbering_system="default")
     review_date = format_date(review.date, "long", locale=locale) if review and review.date else ""
+    source_language = parse_locale(leaflet.source_language).get_language_name(locale) or leaflet.source_language
     return _Values(
         edition=localize_digits(edition, system),
-        complete=localize_digits(percent, system),
+        complete=localize_digits(complete, system),
         review_date=localize_digits(review_date, system),
         date=localize_digits(format_date(leaflet.date, "long", locale=locale), system),
-        counter_style=NUMBERING_SYSTEMS.get(system, NUMBERING_SYSTEMS["latn"])[0],
-        source_language=parse_locale(leaflet.source_language).get_language_name(locale) or leaflet.source_language,
+        source_language=source_language,
     )
 
 
 def translate_furniture(
     translations: Translations, values: _Values, review: Review | None
-) -> tuple[dict[str, str], dict[str, tuple[Path, int]]]:
+) -> tuple[dict[str, str], dict[str, Translation]]:
     """Every furniture string in the catalog's language (the English message where it has none),
     with its placeholders filled in; ``%(page)s`` and ``%(pages)s`` stay for the page counters.
     A pattern whose placeholders don't fit falls back to the English message (``check`` reports it).
@@ -103,19 +94,19 @@ def translate_furniture(
         "edition_date": values.date,
         "language": values.source_language,
     }
-    declared = {message.message: (message.path, message.line) for message in furniture_messages()}
+    declared = {
+        message.message: Translation(message.message, message.path, message.line) for message in furniture_messages()
+    }
     texts, origins = {}, {}
     for furniture in FURNITURE:
-        pattern, path, line = translations.get(
-            (None, furniture.message), (furniture.message, *declared[furniture.message])
-        )
+        found = translations.get((None, furniture.message), declared[furniture.message])
         if furniture.site:  # a pattern, filled in when the download page is written
-            fits = placeholders(pattern) == placeholders(furniture.message)
-            texts[furniture.name] = pattern if fits else furniture.message
-            origins[furniture.name] = (path, line) if fits else declared[furniture.message]
+            fits = placeholders(found.text) == placeholders(furniture.message)
+            texts[furniture.name] = found.text if fits else furniture.message
+            origins[furniture.name] = found if fits else declared[furniture.message]
             continue
         try:
-            texts[furniture.name], origins[furniture.name] = pattern % fill, (path, line)
+            texts[furniture.name], origins[furniture.name] = found.text % fill, found
         except (KeyError, ValueError, TypeError):
             texts[furniture.name], origins[furniture.name] = furniture.message % fill, declared[furniture.message]
     return texts, origins
@@ -143,55 +134,50 @@ def _draft_notes(
     return tuple(parts)
 
 
-def parse_locale(tag: str) -> Locale:
-    return Locale.parse(locale_id(tag))
-
-
-def _direction(locale: Locale) -> str:
-    return "rtl" if locale.character_order == "right-to-left" else "ltr"
-
-
-def _names(locale: Locale, tag: str) -> tuple[str, str]:
-    name = locale.get_display_name(locale) or tag
-    return name[:1].upper() + name[1:], locale.get_display_name(Locale("en")) or tag
-
-
 def page_url(leaflet: Leaflet, lang: str) -> str:
     """The public page of the leaflet in ``lang`` ('' when the leaflet has no public URL)."""
     return f"{leaflet.public_url.rstrip('/')}/{lang}/" if leaflet.public_url else ""
+
+
+def language_facts(lang: str, fonts: FontSetup) -> LanguageFacts:
+    """What an edition says of a language: its tag, locale id, direction, fonts and names."""
+    tag = language_tag(str(parse_locale(lang)))
+    return LanguageFacts(tag, direction(tag), fonts.stack(tag), own_name(tag), name_in(tag, "en"))
 
 
 def make_edition(
     source: Leaflet,
     fonts: FontSetup,
     translations: Translations,
-    locale: Locale,
+    lang: str,
     *,
     source_furniture_translations: Translations | None = None,
     stats: CatalogStats | None = None,
     review: Review | None = None,
     catalog_path: Path | None = None,
 ) -> Edition:
-    """The edition of ``source`` in ``locale`` with ``translations`` (empty for the source edition)."""
-    lang = language_tag(str(locale))
-    values = _values(source, locale, 100 if stats is None else stats.percent, review)
+    """The edition of ``source`` in the language ``lang`` with ``translations`` (empty for the
+    source edition)."""
+    language, original = language_facts(lang, fonts), language_facts(source.source_language, fonts)
+    percent = 100 if stats is None else stats.percent
+    values = _values(source, language.tag, percent, review)
     furniture, furniture_origins = translate_furniture(translations, values, review)
-    source_values = _values(
-        source, parse_locale(source.source_language), 100 if stats is None else stats.percent, review
-    )
+    source_values = _values(source, original.tag, percent, review)
     source_furniture, _lines = translate_furniture(source_furniture_translations or {}, source_values, review)
     complete, reviewed = stats is None or stats.complete, review is None or review.reviewed
-    languages = _language_fields(source, locale, fonts)
+    notes = _draft_notes(furniture, source_furniture, complete, reviewed, (language.tag, original.tag))
     return Edition(
         leaflet=translate_leaflet(source, translations),
         source=source,
-        **languages,
+        language=language,
+        original=original,
         furniture=furniture,
         furniture_origins=furniture_origins,
-        draft_notes=_draft_notes(furniture, source_furniture, complete, reviewed, (lang, languages["source_lang"])),
-        counter_style=values.counter_style,
+        draft_notes=notes,
+        numbering_system=numbering_system(language.tag),
         date_text=values.date,
-        page_url=page_url(source, lang),
+        page_url=page_url(source, language.tag),
+        original_url=page_url(source, original.tag) or source.website,  # the organisation's site meanwhile
         stats=stats,
         review=review,
         catalog_path=catalog_path,
@@ -199,94 +185,40 @@ def make_edition(
     )
 
 
-def _language_fields(source: Leaflet, locale: Locale, fonts: FontSetup) -> dict[str, Any]:
-    """What an edition says about its language and its source's: tags, directions, fonts, names."""
-    lang = language_tag(str(locale))
-    source_locale = parse_locale(source.source_language)
-    source_lang = language_tag(str(source_locale))
-    language_name, english_name = _names(locale, lang)
-    return {
-        "lang": lang,
-        "locale": str(locale),
-        "source_lang": source_lang,
-        "direction": _direction(locale),
-        "source_direction": _direction(source_locale),
-        "fonts": fonts.stack(lang),
-        "source_fonts": fonts.stack(source_lang),
-        "language_name": language_name,
-        "english_name": english_name,
-        "original_url": page_url(source, source_lang) or source.website,  # the organisation's site meanwhile
-    }
-
-
 def source_edition(leaflet: Leaflet, fonts: FontSetup, furniture: Translations | None = None) -> Edition:
     """The leaflet in its source language; ``furniture`` translates the page furniture into it when
     the source language is not the furniture's own (English)."""
-    locale = parse_locale(leaflet.source_language)
-    return make_edition(leaflet, fonts, furniture or {}, locale, source_furniture_translations=furniture)
+    translations = furniture or {}
+    return make_edition(leaflet, fonts, translations, leaflet.source_language, source_furniture_translations=furniture)
 
 
-def translated_edition(
-    project: Project,
-    leaflet: Leaflet,
-    fonts: FontSetup,
-    locale: str,
-    path: Path,
-    catalog: LeafletCatalog | None = None,
-) -> Edition:
-    """The leaflet translated with the catalog at ``path`` (fuzzy entries are never used); ``catalog``
-    is that catalog when the caller has read it already."""
-    catalog = catalog if catalog is not None else read_catalog(path, locale, leaflet.id)
-    template = build_template(project, leaflet)
-    return make_edition(
-        leaflet,
-        fonts,
-        compile_translations(catalog, path),
-        Locale.parse(locale),
-        source_furniture_translations=_source_furniture(project, leaflet),
-        stats=catalog_stats(catalog, template),
-        review=catalog_review(catalog, template, path),
-        catalog_path=path,
-    )
-
-
-def catalog_review(catalog: LeafletCatalog, template: Catalog, path: Path) -> Review:
-    """Who translated the catalog at ``path`` and how much of it is reviewed as it is now."""
-    provenance = read_provenance(provenance_path(path))
+def catalog_review(catalog: LeafletCatalog, template: Catalog, provenance: Provenance) -> Review:
+    """Who translated a catalog and how much of it is reviewed as it is now."""
     translators = provenance.translators or header_translators(catalog)
     return summary(review_status(catalog, template, provenance), translators)
 
 
-def _source_furniture(project: Project, leaflet: Leaflet) -> Translations:
-    """The furniture in the leaflet's source language, from a catalog of that language if there is one."""
-    path = discover_catalogs(project, leaflet.id).get(locale_id(leaflet.source_language))
-    return compile_translations(read_catalog(path, None, leaflet.id), path) if path else {}
+@dataclass(frozen=True)
+class CatalogInputs:
+    """What a translated edition is made from, read by the gate: the catalog, the leaflet's
+    template, the review records, and the catalog of the source language's furniture (if any)."""
+
+    path: Path
+    catalog: LeafletCatalog
+    template: Catalog
+    provenance: Provenance
+    source_furniture: Translations
 
 
-def edition_for(project: Project, leaflet: Leaflet, fonts: FontSetup, lang: str) -> Edition:
-    """The edition of ``leaflet`` in the language ``lang`` (its source language or a catalog's)."""
-    return edition_and_catalog(project, leaflet, fonts, lang)[0]
-
-
-def edition_and_catalog(
-    project: Project, leaflet: Leaflet, fonts: FontSetup, lang: str
-) -> tuple[Edition, tuple[Path, LeafletCatalog] | None]:
-    """The edition of ``leaflet`` in ``lang``, and the catalog it was translated with (for checks)."""
-    locale = locale_id(lang)
-    if locale == locale_id(leaflet.source_language):
-        return source_edition(leaflet, fonts, _source_furniture(project, leaflet)), None
-    path = discover_catalogs(project, leaflet.id).get(locale)
-    if path is None:
-        raise LeafletError(f"{leaflet.id}: no catalog for {lang}")
-    catalog = read_catalog(path, locale, leaflet.id)
-    return translated_edition(project, leaflet, fonts, locale, path, catalog), (path, catalog)
-
-
-def all_editions(project: Project, leaflet: Leaflet, fonts: FontSetup) -> list[Edition]:
-    """The source edition, then one edition per catalog of the leaflet, by locale."""
-    source_locale = locale_id(leaflet.source_language)
-    editions = [source_edition(leaflet, fonts, _source_furniture(project, leaflet))]
-    for locale, path in discover_catalogs(project, leaflet.id).items():
-        if locale != source_locale:
-            editions.append(translated_edition(project, leaflet, fonts, locale, path))
-    return editions
+def translated_edition(leaflet: Leaflet, fonts: FontSetup, lang: str, inputs: CatalogInputs) -> Edition:
+    """The leaflet translated with a catalog (its fuzzy entries never used)."""
+    return make_edition(
+        leaflet,
+        fonts,
+        compile_translations(inputs.catalog, inputs.path),
+        lang,
+        source_furniture_translations=inputs.source_furniture,
+        stats=catalog_stats(inputs.catalog, inputs.template),
+        review=catalog_review(inputs.catalog, inputs.template, inputs.provenance),
+        catalog_path=inputs.path,
+    )
