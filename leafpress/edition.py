@@ -190,7 +190,7 @@ class Edition:
         """The names of the furniture strings this edition's pages print (the draft notice aside)."""
         names = {"page_footer", "edition"}
         if self.page_url:
-            names.add("qr_label")
+            names |= {"qr_label", "qr_alt"}
         elif self.leaflet.website:
             names.add("website_label")
         if self.review is not None:

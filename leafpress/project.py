@@ -174,9 +174,18 @@ def language_page(leaflet_id: str, lang: str) -> str:
     return f"{leaflet_id}/{lang}/{INDEX_PAGE}"
 
 
+#: The folder of each leaflet holding the pictures of first pages.
+THUMBNAILS = "thumbnails"
+
+
 def thumbnail_file(leaflet_id: str, lang: str, sha256: str) -> str:
     """A picture of page 1 of a file, named after the file's content."""
-    return f"{leaflet_id}/thumbnails/{leaflet_id}-{lang}-{sha256[:12]}.png"
+    return f"{leaflet_id}/{THUMBNAILS}/{leaflet_id}-{lang}-{sha256[:12]}.png"
+
+
+#: Glob patterns of the download site's generated files, to find those no longer listed.
+LANGUAGE_PAGES = language_page("*", "*")
+THUMBNAIL_FILES = f"*/{THUMBNAILS}/*.png"
 
 
 def proof_file(leaflet_id: str, lang: str) -> str:

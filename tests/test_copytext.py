@@ -15,7 +15,7 @@ import pypdf
 import pytest
 
 from leafpress.checks.gate import Gate
-from leafpress.checks.text import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
+from leafpress.checks.text import EMAIL_IN_TEXT, PHONE_IN_TEXT, URL_IN_TEXT
 from leafpress.edition import Edition
 from leafpress.project import Project
 from leafpress.source.load import load_leaflet
@@ -43,8 +43,8 @@ def expected_tokens(printed: Edition, bilingual: bool) -> set[str]:
         values += [text.value for text in iter_texts(printed.source)]
     tokens = set()
     for value in values:  # a link whose text shows its address prints it as the text does (no https://)
-        tokens |= {re.sub(r"^https?://", "", match.rstrip(".,;)")) for match in URL_PATTERN.findall(value)}
-        tokens |= set(EMAIL_PATTERN.findall(value)) | set(PHONE_PATTERN.findall(value))
+        tokens |= {re.sub(r"^https?://", "", match.rstrip(".,;)")) for match in URL_IN_TEXT.findall(value)}
+        tokens |= set(EMAIL_IN_TEXT.findall(value)) | set(PHONE_IN_TEXT.findall(value))
         tokens |= set(NUMBER.findall(plain_text(value)))
     return {squash(token) for token in tokens if squash(token)}
 

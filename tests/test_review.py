@@ -68,7 +68,7 @@ def test_a_full_review_publishes_with_the_reviewers_name(small_project: Path) ->
     manifest = {entry["lang"]: entry for entry in json.loads((out / "manifest.json").read_text())}
     assert manifest["de"]["reviewer"] == "Dr. Anna Muster" and manifest["de"]["draft"] is False
     page = " ".join((out / "index.html").read_text(encoding="utf-8").split())
-    assert "by Max Mustermann. Reviewed by Dr. Anna Muster on 2026-11-20." in page
+    assert "Translated by: Max Mustermann. Reviewed by Dr. Anna Muster on November 20, 2026." in page
 
 
 def _po_tools_keep_the_review(root: Path, capsys: pytest.CaptureFixture[str], rewrite: object) -> None:

@@ -9,11 +9,15 @@ import re
 import shutil
 import subprocess
 import threading
+from dataclasses import asdict
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from leafpress.publish.manifest import read_manifest
+from leafpress.publish.site import Labels, file_size, leaflet_groups, site_pages
+from leafpress.translation.furniture import FURNITURE, MESSAGES
 from tests.helpers import ROOT, render_py
 
 
@@ -55,12 +59,17 @@ def test_page_lists_exactly_the_manifest_files(full_build: Path) -> None:
 def test_each_translation_says_where_it_comes_from(full_build: Path, lang: str, heading: str) -> None:
     """The provenance panel's facts: in English on the index, in the language on its own page."""
     index = " ".join((full_build / "index.html").read_text(encoding="utf-8").split())
-    facts = "Translated from the original edition of 2026-01-01 by AI-assisted draft (leafpress maintainers)."
-    assert facts in index and "Not yet reviewed: a draft." in index
-    assert "If the translation and the original differ, the original prevails." in index
+    facts = [
+        MESSAGES["provenance_source"] % {"language": "English", "edition_date": "January 1, 2026"},
+        MESSAGES["provenance_translators"] % {"translators": "AI-assisted draft (leafpress maintainers)"},
+        MESSAGES["provenance_unreviewed"],
+        MESSAGES["provenance_prevails"],
+    ]
+    assert " ".join(facts) in index  # the panel's own sentences, in the index's language
     page = " ".join((full_build / "ldn-patient-guide" / lang / "index.html").read_text(encoding="utf-8").split())
     assert f"<strong>{heading}:</strong>" in page and "Translated from" not in page
-    assert '<a href="../en/index.html" lang="en" dir="ltr">English</a>' in page  # the original edition
+    link = '<a href="../../ldn-patient-guide/en/index.html" lang="en" dir="ltr">English</a>'
+    assert link in page  # the original edition
     original = "https://www.ldnresearchtrust.org"  # no download site yet: the Trust's own address
     assert f'<a href="{original}" dir="ltr">{original}</a>' in page
     english = " ".join((full_build / "ldn-patient-guide" / "en" / "index.html").read_text(encoding="utf-8").split())
@@ -154,7 +163,7 @@ class _VisibleText(HTMLParser):
 
 def test_each_language_page_speaks_its_language(full_build: Path) -> None:
     """lang and dir on the root; no English label left, except the link to the English edition."""
-    from leafpress.publish.site import ENGLISH_LABELS
+    english_labels = {furniture.name: furniture.message for furniture in FURNITURE if furniture.site}
 
     for entry in json.loads((full_build / "manifest.json").read_text()):
         page = full_build / entry["leaflet"] / entry["lang"] / "index.html"
@@ -168,7 +177,7 @@ def test_each_language_page_speaks_its_language(full_build: Path) -> None:
         own = [text.strip("() ") for lang, text in parser.texts if lang == entry["lang"]]
         english = {  # each label the language translates differently, as a pattern of a whole text
             name: re.compile(re.sub(r"%\\\(\w+\\\)s", ".+", re.escape(message)))
-            for name, message in ENGLISH_LABELS.items()
+            for name, message in english_labels.items()
             if entry["labels"][name] != message
         }
         english_left = [(name, text) for text in own for name, pattern in english.items() if pattern.fullmatch(text)]
@@ -219,3 +228,25 @@ def test_narrowed_builds_keep_the_whole_page(full_build: Path, tmp_path: Path) -
         now = {path: (out / path).read_bytes() for path in pages}
         assert now == pages, narrowed  # the same files, the same bytes: nothing forgotten
         assert json.loads((out / "manifest.json").read_text()) == json.loads((full_build / "manifest.json").read_text())
+
+
+@pytest.mark.slow
+def test_every_word_of_the_index_is_furniture(full_build: Path) -> None:
+    """The index written with every furniture string replaced by a marker: what is left of its text
+    is markers and the editions' own facts (titles, names, dates, numbers), no English of its own."""
+    entries = read_manifest(full_build)
+    marked = Labels({name: f"«{name}»" for name in MESSAGES})
+    html = site_pages(full_build, leaflet_groups(full_build, entries), marked)[full_build / "index.html"]
+    parser = _VisibleText()
+    parser.feed(html)
+    facts = {str(value) for entry in entries for value in asdict(entry).values() if not isinstance(value, dict)}
+    facts |= {file_size(entry.bytes) for entry in entries}  # CLDR's unit, in the index's language
+    longest_first = sorted(facts | {"SHA-256", "PDF"}, key=len, reverse=True)
+    left = []
+    for _lang, text in parser.texts:
+        rest = re.sub(r"«[\w-]+»", " ", text)
+        for fact in longest_first:
+            rest = rest.replace(fact, " ") if fact else rest
+        if re.search(r"[^\W\d_]", rest):  # a letter that is neither furniture nor an edition's fact
+            left.append(text)
+    assert left == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -12,13 +13,13 @@ from .registry import CheckSettings, message_check
 
 #: An address: the characters URLs are made of (RFC 3986, brackets and parentheses aside), so that a
 #: URL ends where the text's punctuation starts, fullwidth CJK punctuation included.
-URL_PATTERN = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
+URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
 
 
-EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-PHONE_PATTERN = re.compile(r"(?:\+|\(|\b0)[\d\s().\-]{6,}\d")
+PHONE_IN_TEXT = re.compile(r"(?:\+|\(|\b0)[\d\s().\-]{6,}\d")
 
 
 TRAILING_PUNCTUATION = ".,;:!?"
@@ -26,10 +27,10 @@ TRAILING_PUNCTUATION = ".,;:!?"
 
 def _addresses(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
-    for pattern in (URL_PATTERN, EMAIL_PATTERN):
+    for pattern in (URL_IN_TEXT, EMAIL_IN_TEXT):
         for match in pattern.finditer(text):
             found[match.group(0).rstrip(TRAILING_PUNCTUATION)] += 1
-    for match in PHONE_PATTERN.finditer(text):
+    for match in PHONE_IN_TEXT.finditer(text):
         if sum(char.isdigit() for char in match.group(0)) >= 7:
             found[match.group(0).strip()] += 1
     return found
@@ -116,8 +117,6 @@ ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _markup_in(text: str) -> Counter[str]:
-    import html
-
     decoded = text
     for _ in range(3):  # entities that decode to entities that decode to tags
         decoded = html.unescape(decoded)
@@ -143,5 +142,5 @@ def check_links(source: str, translation: str, settings: CheckSettings) -> list[
 
 def without_addresses(text: str) -> str:
     """``text`` with its web and email addresses, link targets and autolinks blanked out."""
-    text = URL_PATTERN.sub(" ", EMAIL_PATTERN.sub(" ", text))
+    text = URL_IN_TEXT.sub(" ", EMAIL_IN_TEXT.sub(" ", text))
     return re.sub(r"\]\([^)]*\)|<[^>]*>", " ", text)  # link targets and autolinks

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from ..errors import display_path
-from ..project import INDEX_PAGE, MANIFEST_NAME, Project
+from ..project import Project
 from ..publish.build import run_build
-from ..publish.manifest import read_manifest
+from ..publish.manifest import read_manifest, site_out_of_date
 from ..publish.plan import BuildOptions
 from ..publish.progress import BuildReporter
 from .common import output_folder
@@ -33,11 +32,3 @@ def build_command(args: argparse.Namespace, project: Project) -> int:
         pages = write_site(out_dir, read_manifest(out_dir))
         print(f"download page: {display_path(pages[0])}")
     return result.exit_code
-
-
-def site_out_of_date(out_dir: Path) -> bool:
-    """Whether the download page is missing or older than the manifest (a build stopped before it)."""
-    page, manifest = out_dir / INDEX_PAGE, out_dir / MANIFEST_NAME
-    if not page.is_file():
-        return True
-    return manifest.is_file() and manifest.stat().st_mtime_ns > page.stat().st_mtime_ns

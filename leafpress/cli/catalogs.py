@@ -14,8 +14,8 @@ from ..errors import LeafletError, display_path
 from ..locales import language_tag, locale_id, normal_tag, same_language
 from ..project import Project, memory_file
 from ..source.load import load_leaflets
-from ..translation.catalog import create_catalog, update_catalog, write_template
-from ..translation.memory import fill_catalog_file, from_memory, language_memory, write_tmx
+from ..translation.catalog import write_template
+from ..translation.memory import from_memory, language_memory, start_language, update_language_catalogs, write_tmx
 from .common import output_folder, source_date
 
 
@@ -34,36 +34,21 @@ def init_command(args: argparse.Namespace, project: Project) -> int:
     leaflets = [leaflet for leaflet in chosen if not same_language(locale, leaflet.source_language)]
     if not leaflets:
         raise LeafletError(f"{args.language} is the source language of every leaflet; it needs no catalog")
-    every = [leaflet.id for leaflet in load_leaflets(project)]
-    memory = language_memory(project, locale, every)  # read before any catalog is created
-    for leaflet in leaflets:
-        path = project.catalog_path(locale, leaflet.id)
-        if path.exists():
-            print(f"{display_path(path)}: exists, left as it is (render.py update refreshes it)")
+    for change in start_language(project, leaflets, locale, source_date(os.environ)):
+        if not change.created:
+            print(f"{display_path(change.path)}: exists, left as it is (render.py update refreshes it)")
             continue
-        _pot, _changed, template = write_template(project, leaflet, source_date(os.environ))
-        create_catalog(project, leaflet, locale, template)
-        filled = fill_catalog_file(path, locale, leaflet.id, memory)
-        remembered = f", {filled} strings from translation memory (fuzzy: confirm them)" if filled else ""
-        print(f"created {display_path(path)}{remembered}; translate it in Poedit, Weblate...")
+        remembered = f", {change.filled} strings from translation memory (fuzzy: confirm them)" if change.filled else ""
+        print(f"created {display_path(change.path)}{remembered}; translate it in Poedit, Weblate...")
     return 0
 
 
 def update_command(args: argparse.Namespace, project: Project) -> int:
-    """Merge each leaflet's template into its catalogs; then fill what is empty from the other
-    leaflets' catalogs as they now are (each language's memory read once)."""
-    leaflets, updated = load_leaflets(project, args.leaflet), {}
-    for leaflet in leaflets:
-        _pot, _changed, template = write_template(project, leaflet, source_date(os.environ))
-        for catalog in project.catalogs(leaflet.id):
-            locale = locale_id(catalog.folder)
-            updated[(leaflet.id, locale, catalog.path)] = update_catalog(catalog.path, locale, leaflet.id, template)
-    ids = [leaflet.id for leaflet in load_leaflets(project)]
-    memories = {locale: language_memory(project, locale, ids) for _id, locale, _path in updated}
-    for (leaflet_id, locale, path), changed in updated.items():
-        filled = fill_catalog_file(path, locale, leaflet_id, memories[locale])
-        remembered = f", {filled} strings from translation memory (fuzzy)" if filled else ""
-        print(f"{display_path(path)}: {'updated' if changed or filled else 'unchanged'}{remembered}")
+    """Merge each leaflet's template into its catalogs, then fill what is empty from memory."""
+    for change in update_language_catalogs(project, load_leaflets(project, args.leaflet), source_date(os.environ)):
+        remembered = f", {change.filled} strings from translation memory (fuzzy)" if change.filled else ""
+        state = "updated" if change.changed or change.filled else "unchanged"
+        print(f"{display_path(change.path)}: {state}{remembered}")
     return 0
 
 

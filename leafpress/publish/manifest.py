@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import display_path
-from ..project import LOCK_NAME, MANIFEST_NAME, PDF_FILE
+from ..project import INDEX_PAGE, LOCK_NAME, MANIFEST_NAME, PDF_FILE
 
 
 @dataclass(frozen=True)
@@ -203,3 +203,11 @@ def update_manifest(out_dir: Path, added: Iterable[ManifestEntry], removed: Iter
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
         return sorted(entries.values(), key=lambda entry: entry.key)
+
+
+def site_out_of_date(out_dir: Path) -> bool:
+    """Whether the download page is missing or older than the manifest (a build stopped before it)."""
+    page, manifest = out_dir / INDEX_PAGE, out_dir / MANIFEST_NAME
+    if not page.is_file():
+        return True
+    return manifest.is_file() and manifest.stat().st_mtime_ns > page.stat().st_mtime_ns

@@ -20,27 +20,45 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 
 from ..atomic import write_atomic
+from ..dates import parse_day
+from ..locales import Direction, direction, locale_id, localize_digits, numbering_system
+from ..project import DRAFTS, INDEX_PAGE, LANGUAGE_PAGES, THUMBNAIL_FILES, language_page, thumbnail_file
 from ..render.formats import FORMATS
-from ..translation.furniture import FURNITURE, PLACEHOLDER
+from ..translation.furniture import FURNITURE_LANGUAGE, MESSAGES, PLACEHOLDER
 from .manifest import ManifestEntry
 
 THUMBNAIL_WIDTH = 160
-#: The download page's strings in English, for the index and for editions that carry none.
-ENGLISH_LABELS = {furniture.name: furniture.message for furniture in FURNITURE if furniture.site}
 
 
 @dataclass(frozen=True)
 class Labels:
-    """The download page's strings in one language; ``labels("site_files", date=...)`` fills in
+    """The download page's strings in one language (``strings``: the edition's translations; the
+    furniture's English messages where it has none); ``labels("site_files", date=...)`` fills in
     ``%(name)s`` placeholders and nothing else."""
 
     strings: dict[str, str]
+    lang: str = FURNITURE_LANGUAGE
 
     def __call__(self, name: str, **values: str) -> str:
-        pattern = self.strings.get(name) or ENGLISH_LABELS[name]
+        pattern = self.strings.get(name) or MESSAGES[name]
         return PLACEHOLDER.sub(lambda found: values.get(found.group(1), found.group(0)), pattern)
+
+    @property
+    def direction(self) -> Direction:
+        return direction(self.lang)
+
+    def day(self, iso: str) -> str:
+        """A day (``YYYY-MM-DD``) as the page's language writes it in full."""
+        day = parse_day(iso)
+        if day is None:
+            return iso
+        written = format_date(day, "long", locale=locale_id(self.lang))
+        return localize_digits(written, numbering_system(self.lang))
 
 
 @dataclass(frozen=True)
@@ -69,33 +87,28 @@ class LanguageRow:
 
     @property
     def labels(self) -> Labels:
-        return Labels(self.edition.labels)
+        """The edition's own labels, in its language (its language page is written with them)."""
+        return Labels(self.edition.labels, self.edition.lang)
 
-    @property
-    def review_text(self) -> str:
-        """The review state in English, for the index."""
+    def review_text(self, labels: Labels) -> str:
+        """The review state, in the language of ``labels`` (the list of every leaflet's)."""
         first = self.edition
         if first.reviewed and first.reviewer:
-            return f"Reviewed by {first.reviewer} on {first.review_date}"
-        if first.reviewed:
-            return "Original text"
-        return "Draft translation, not yet reviewed"
+            return labels("provenance_reviewed", reviewers=first.reviewer, review_date=labels.day(first.review_date))
+        return labels("site_original_text" if first.reviewed else "draft_unreviewed")
 
-    @property
-    def provenance_facts(self) -> str:
-        """The provenance panel's facts in English (empty for an original): the source edition, the
-        translators, the review, and that the original prevails."""
+    def provenance_facts(self, labels: Labels, source_language: str) -> str:
+        """The provenance panel's facts in the language of ``labels`` (empty for an original): the
+        source edition (in ``source_language``, named in that language), the translators, the
+        review, and that the original prevails."""
         first = self.edition
         if not first.provenance:
             return ""
-        facts = [f"Translated from the original edition of {first.source_date}"]
-        facts[0] += f" by {first.translators}." if first.translators else "."
-        facts.append(
-            f"Reviewed by {first.reviewer} on {first.review_date}."
-            if first.reviewed and first.reviewer
-            else "Not yet reviewed: a draft."
-        )
-        return " ".join([*facts, "If the translation and the original differ, the original prevails."])
+        facts = [labels("provenance_source", language=source_language, edition_date=labels.day(first.source_date))]
+        if first.translators:
+            facts.append(labels("provenance_translators", translators=", ".join(first.translators.split("; "))))
+        facts.append(self.review_text(labels) if first.reviewed else labels("provenance_unreviewed"))
+        return " ".join([*facts, labels("provenance_prevails")])
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,7 @@ class LeafletGroup:
 
 def _thumbnail(out_dir: Path, entry: ManifestEntry) -> Thumbnail:
     """A PNG of page 1 (cached by the PDF's hash)."""
-    relative = f"{entry.leaflet}/thumbnails/{entry.leaflet}-{entry.lang}-{entry.sha256[:12]}.png"
+    relative = thumbnail_file(entry.leaflet, entry.lang, entry.sha256)
     target = out_dir / relative
     if not target.is_file():
         import pypdfium2
@@ -151,23 +164,28 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["size"] = file_size
     environment.filters["count"] = local_number
+    environment.filters["percent"] = local_percent
+    environment.globals["page_of"] = language_page
+    environment.globals["index_page"] = INDEX_PAGE
     return environment
 
 
-def file_size(size: int, lang: str = "en") -> str:
+def file_size(size: int, lang: str = FURNITURE_LANGUAGE) -> str:
     """A file size in kilobytes, as the language writes it (48 kB, 48 كيلوبايت)."""
-    from babel.units import format_unit
-
-    locale = lang.replace("-", "_")
+    kilobytes = round(size / 1024)
     return str(
-        format_unit(round(size / 1024), "digital-kilobyte", length="short", locale=locale, numbering_system="default")
+        format_unit(kilobytes, "digital-kilobyte", length="short", locale=locale_id(lang), numbering_system="default")
     )
 
 
-def local_number(number: int, lang: str = "en") -> str:
-    from babel.numbers import format_decimal
+def local_number(number: int, lang: str = FURNITURE_LANGUAGE) -> str:
+    """A number as the language writes it, in its own digits."""
+    return str(format_decimal(number, locale=locale_id(lang), numbering_system="default"))
 
-    return str(format_decimal(number, locale=lang.replace("-", "_"), numbering_system="default"))
+
+def local_percent(percent: int, lang: str = FURNITURE_LANGUAGE) -> str:
+    """A percentage as the language writes it (87 %, ٨٧٪)."""
+    return str(format_percent(percent / 100, locale=locale_id(lang), numbering_system="default"))
 
 
 def leaflet_groups(out_dir: Path, entries: list[ManifestEntry]) -> list[LeafletGroup]:
@@ -190,16 +208,17 @@ def leaflet_groups(out_dir: Path, entries: list[ManifestEntry]) -> list[LeafletG
     return [LeafletGroup(leaflet, tuple(found)) for leaflet, found in rows.items()]
 
 
-def site_pages(out_dir: Path, groups: list[LeafletGroup]) -> dict[Path, str]:
-    """Every page of the download site, by path: the index, then one page per leaflet and language."""
+def site_pages(out_dir: Path, groups: list[LeafletGroup], labels: Labels | None = None) -> dict[Path, str]:
+    """Every page of the download site, by path: the index (in the language of ``labels``: the
+    furniture's own, English, by default), then one page per leaflet and language."""
     environment = _environment()
-    english = Labels({})
-    pages = {out_dir / "index.html": environment.get_template("site.html.j2").render(groups=groups, labels=english)}
-    language_page = environment.get_template("site-language.html.j2")
+    index = environment.get_template("site.html.j2").render(groups=groups, labels=labels or Labels({}))
+    pages = {out_dir / INDEX_PAGE: index}
+    template = environment.get_template("site-language.html.j2")
     for group in groups:
         for row in group.rows:
-            html = language_page.render(group=group, row=row, labels=row.labels, lang=row.edition.lang)
-            pages[out_dir / group.id / row.edition.lang / "index.html"] = html
+            html = template.render(group=group, row=row, labels=row.labels, lang=row.edition.lang)
+            pages[out_dir / language_page(group.id, row.edition.lang)] = html
     return pages
 
 
@@ -212,7 +231,7 @@ def write_site(out_dir: Path, entries: list[ManifestEntry]) -> list[Path]:
         data = html.encode("utf-8")
         if not path.is_file() or path.read_bytes() != data:
             write_atomic(path, data)
-    os.utime(out_dir / "index.html")  # now newer than the manifest it was made from, even if unchanged
+    os.utime(out_dir / INDEX_PAGE)  # now newer than the manifest it was made from, even if unchanged
     _remove_old_files(out_dir, pages, groups)
     return list(pages)
 
@@ -220,11 +239,11 @@ def write_site(out_dir: Path, entries: list[ManifestEntry]) -> list[Path]:
 def _remove_old_files(out_dir: Path, pages: dict[Path, str], groups: list[LeafletGroup]) -> None:
     """Thumbnails and language pages of files no longer listed (an older text, a withdrawn language)."""
     current = {row.thumbnail.path for group in groups for row in group.rows}
-    for thumbnail in out_dir.glob("*/thumbnails/*.png"):
+    for thumbnail in out_dir.glob(THUMBNAIL_FILES):
         if thumbnail.relative_to(out_dir).as_posix() not in current:
             thumbnail.unlink(missing_ok=True)
-    for page in out_dir.glob("*/*/index.html"):
-        if page not in pages and page.parent.parent.name != "drafts":
+    for page in out_dir.glob(LANGUAGE_PAGES):
+        if page not in pages and page.parent.parent.name != DRAFTS:
             page.unlink(missing_ok=True)
             with contextlib.suppress(OSError):  # the language's folder, unless something else is in it
                 page.parent.rmdir()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import uuid
 from typing import Any
 
 #: A4 landscape, in PostScript points.
@@ -164,8 +165,6 @@ def press_finish(pdf: bytes, output_profile: bytes, rgb_profile: bytes) -> bytes
     page (TrimBox), a slug holding crop marks outside the bleed (MediaBox), a CMYK output intent with
     ``output_profile``, the document's RGB colours declared sRGB (``rgb_profile``, as each page's
     DefaultRGB). The same input gives the same bytes (the ids derive from the content)."""
-    import uuid
-
     import pikepdf
 
     document_id = uuid.UUID(hashlib.sha256(pdf).hexdigest()[:32])

@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 from ..atomic import write_atomic
 from ..errors import RenderError
 from ..locales import Direction
+from .copytext import finish_text
+from .tagging import element_languages, logical_text, pagination_artifacts
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -130,9 +132,6 @@ class PdfRenderer:
         """The PDF bytes, its text mapped back faithfully (``copytext.py``); a tagged (accessible)
         one with its structure finished, a right-to-left one with its text in logical order too
         (``tagging.py``)."""
-        from .copytext import finish_text
-        from .tagging import element_languages, logical_text, pagination_artifacts
-
         tagged = bool(options.get("pdf_variant"))
 
         def finish(_document: Any, pdf: Any) -> None:  # WeasyPrint's finisher: its objects, before writing

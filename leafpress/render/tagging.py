@@ -18,6 +18,7 @@ Both work on WeasyPrint's own PDF objects (pydyf) before the file is written: no
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -82,8 +83,6 @@ def logical_text() -> Iterator[None]:
 
 def _has_rtl(text: str) -> bool:
     """Whether ``text`` has a right-to-left letter (Arabic, Hebrew...)."""
-    import unicodedata
-
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 

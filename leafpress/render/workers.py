@@ -10,8 +10,11 @@ while the parent reads and checks the editions.
 from __future__ import annotations
 
 import concurrent.futures
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,10 +115,6 @@ _process_worker: Worker | None = None
 def _die_with_parent(parent: int) -> None:
     """Have the kernel end this process when the build that started it dies, even by SIGKILL (Linux's
     ``PR_SET_PDEATHSIG``; elsewhere the pool's own shutdown has to do)."""
-    import ctypes
-    import ctypes.util
-    import signal
-
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG

@@ -22,7 +22,7 @@ from ..atomic import write_atomic
 from ..checks.gate import Gate, Verdict
 from ..checks.numbers import ascii_digits, number_format
 from ..checks.registry import CheckSettings
-from ..checks.text import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
+from ..checks.text import EMAIL_IN_TEXT, PHONE_IN_TEXT, URL_IN_TEXT
 from ..diagnostics import shown_path
 from ..errors import InputErrors
 from ..locales import direction, locale_id, name_in, normal_tag, own_name, primary_language
@@ -67,7 +67,7 @@ def _spans(
         after = unit_after.match(digits, match.end()) if unit_after else None
         if after:
             found.append((after.start(), after.end(), "unit"))
-    for pattern in (URL_PATTERN, EMAIL_PATTERN, PHONE_PATTERN):
+    for pattern in (URL_IN_TEXT, EMAIL_IN_TEXT, PHONE_IN_TEXT):
         found += [(m.start(), m.end(), "link") for m in pattern.finditer(text)]
     for pattern in patterns:
         found += [(m.start(), m.end(), "term") for m in pattern.finditer(text)]

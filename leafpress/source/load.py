@@ -57,9 +57,11 @@ if TYPE_CHECKING:
 SOURCE_NAME = "leaflet.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-URL_PATTERN = re.compile(r"https?://[^\s<>\"]+")
-EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-PHONE_PATTERN = re.compile(r"\+?[0-9(][0-9 ()./-]{4,30}[0-9]")
+#: What a field holding one address must be (the whole value): a web address, an email address,
+#: a phone number. Addresses *inside* running text are found by ``checks/text.py``'s patterns.
+URL_VALUE = re.compile(r"https?://[^\s<>\"]+")
+EMAIL_VALUE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+PHONE_VALUE = re.compile(r"\+?[0-9(][0-9 ()./-]{4,30}[0-9]")
 #: Limits: a leaflet is a few pages, not a book (the guide is 25 KB, its longest string 700 characters).
 MAX_SOURCE_BYTES = 256 * 1024
 MAX_STRING_LENGTH = 10_000
@@ -209,7 +211,7 @@ class _SourceLoader:
             )
         website = ""
         if fields.get("website") is not None:
-            website = fields.string("website", URL_PATTERN, "expected an http(s):// address")
+            website = fields.string("website", URL_VALUE, "expected an http(s):// address")
         sections = tuple(self.section(node) for node in fields.sequence("sections"))
         return Leaflet(
             id=leaflet_id,
@@ -311,7 +313,7 @@ def _references(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
         ref_path = loader.claim(f"{path}/{entry.ident()}", entry.values["id"])
         url = None
         if entry.get("url") is not None:
-            entry.string("url", URL_PATTERN, "expected an http(s):// address")
+            entry.string("url", URL_VALUE, "expected an http(s):// address")
             url = entry.text("url", f"{ref_path}.url", translatable=False)
         references.append(
             Reference(
@@ -360,9 +362,9 @@ def _credit(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
 
 #: contact kind -> (the pattern its value must match, what to write instead)
 CONTACT_PATTERNS = {
-    "url": (URL_PATTERN, "expected an http(s):// address"),
-    "email": (EMAIL_PATTERN, "expected an email address such as name@example.org"),
-    "phone": (PHONE_PATTERN, "expected a phone number: digits, spaces, ( ) + - . /"),
+    "url": (URL_VALUE, "expected an http(s):// address"),
+    "email": (EMAIL_VALUE, "expected an email address such as name@example.org"),
+    "phone": (PHONE_VALUE, "expected a phone number: digits, spaces, ( ) + - . /"),
 }
 
 #: libyaml's parser when PyYAML was built with it (ten times faster), else the pure Python one.

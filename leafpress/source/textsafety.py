@@ -13,9 +13,6 @@ import unicodedata
 #: Bidirectional embeddings and overrides (LRE, RLE, PDF, LRO, RLO): they reorder what follows them,
 #: so "4.5" can print as "5.4". Never allowed.
 BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
-#: Bidirectional isolates (LRI, RLI, FSI, PDI): the renderer adds its own where right-to-left text
-#: holds a number or an address; typed by hand next to one, they can reorder it.
-BIDI_ISOLATES = frozenset("\u2066\u2067\u2068\u2069")
 #: Whitespace control characters a text may hold (everything else of category Cc is refused).
 ALLOWED_CONTROLS = frozenset("\t\n\r")
 #: A run of text that is an address: a URL, a web or email address.

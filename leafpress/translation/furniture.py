@@ -45,6 +45,8 @@ FURNITURE = (
     FurnitureString("edition", N_("Edition %(edition)s")),
     # Translators: next to the QR code on the last page, which links to this leaflet's download page.
     FurnitureString("qr_label", N_("Scan the code for the latest version of this leaflet:")),
+    # Translators: what a screen reader says of the QR code picture; %(url)s is the address it leads to.
+    FurnitureString("qr_alt", N_("QR code: %(url)s")),
     # Translators: the heading of the panel that ends every translated leaflet.
     FurnitureString("provenance_heading", N_("About this translation")),
     # Translators: in that panel; %(language)s is the original's language, named in your language;
@@ -76,6 +78,37 @@ FURNITURE = (
             # Translators: the download page of this leaflet in your language (a QR code leads there).
             # A link back to the list of every leaflet.
             ("site_all_leaflets", N_("All leaflets")),
+            # Translators: the title and first paragraph of the list of every leaflet (the site's first page).
+            ("site_index_title", N_("Patient leaflets to download")),
+            (
+                "site_index_intro",
+                N_(
+                    "Printable PDF leaflets in every language and paper format. Choose a leaflet and a"
+                    " language, then a format."
+                ),
+            ),
+            # Translators: the heading of that list.
+            ("site_index_leaflets", N_("Leaflets")),
+            # Translators: after a leaflet's name in that list; %(count)s is a number.
+            ("site_language_count", N_("languages: %(count)s")),
+            # Translators: the label of the list of one leaflet's languages; %(title)s is its title.
+            ("site_languages_of", N_("Languages of %(title)s")),
+            # Translators: the text alternative of the picture of a leaflet's first page in a language;
+            # %(language)s is the language's name.
+            ("site_thumbnail_language", N_("First page of the leaflet in %(language)s")),
+            # Translators: how much of a draft is translated; %(percent)s is a percentage such as 87%.
+            ("site_translated", N_("%(percent)s translated")),
+            # Translators: before the name of a language, a link to the download page written in it.
+            ("site_language_page", N_("Download page in this language:")),
+            # Translators: under "Translations awaiting review: not for clinical use" on the list of
+            # every leaflet, where several drafts may follow.
+            (
+                "site_index_drafts_warning",
+                N_(
+                    "These translations have not yet been checked by a qualified reviewer against the original."
+                    " Do not use them to guide treatment; use a reviewed edition or the original."
+                ),
+            ),
             # Translators: the first paragraph of the download page.
             ("site_intro", N_("Printable PDF files of this leaflet. Choose a paper format to download it.")),
             # Translators: the caption of the table of files; %(date)s is the edition's date in your language.
@@ -124,8 +157,8 @@ FURNITURE = (
                 "site_print_press",
                 N_(
                     "Print shop (press): A4 pages with 3 mm of bleed on every side and crop marks outside it,"
-                    " PDF/X-4 with an sRGB output intent. Tell the printer to trim at the crop marks to"
-                    " A4 (210 x 297 mm)."
+                    " PDF/X-4 with a CMYK output intent for coated paper (FOGRA39). Tell the printer to trim at"
+                    " the crop marks to A4 (210 x 297 mm)."
                 ),
             ),
             (
@@ -149,7 +182,10 @@ FURNITURE = (
             ),
             (
                 "format_press",
-                N_("A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with an sRGB output intent, for print shops"),
+                N_(
+                    "A4 with 3 mm bleed and crop marks outside it, PDF/X-4 with a CMYK output intent for coated"
+                    " paper (FOGRA39), for print shops"
+                ),
             ),
             (
                 "format_bilingual",

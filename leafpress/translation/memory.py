@@ -11,6 +11,7 @@ CAT tools (OmegaT, Trados, memoQ, Weblate) import.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from ..atomic import write_atomic
+from ..locales import locale_id
 from ..project import Project
-from .catalog import catalog_bytes, is_translated
+from ..source.model import Leaflet
+from .catalog import catalog_bytes, create_catalog, is_translated, update_catalog, write_template
 from .pofile import read_catalog
 
 #: How a translator comment marks an entry filled from memory.
@@ -110,3 +113,53 @@ def write_tmx(path: Path, source_language: str, target_language: str, memory: Me
             count += 1
     write_atomic(path, bytes(store))
     return count
+
+
+@dataclass(frozen=True)
+class CatalogChange:
+    """What ``init`` or ``update`` did to one catalog: made it, changed it, and how many of its
+    entries translation memory filled."""
+
+    path: Path
+    created: bool
+    changed: bool
+    filled: int
+
+
+def start_language(
+    project: Project, leaflets: list[Leaflet], locale: str, creation_date: datetime.datetime | None
+) -> list[CatalogChange]:
+    """Start the catalogs of ``locale`` that ``leaflets`` lack, each filled from the memory of the
+    language's catalogs as they were before any was made; the others are left alone."""
+    every = [source.parent.name for source in project.sources()]
+    memory = language_memory(project, locale, every)  # read before any catalog is created
+    changes = []
+    for leaflet in leaflets:
+        path = project.catalog_path(locale, leaflet.id)
+        if path.exists():
+            changes.append(CatalogChange(path, created=False, changed=False, filled=0))
+            continue
+        _pot, _changed, template = write_template(project, leaflet, creation_date)
+        create_catalog(project, leaflet, locale, template)
+        changes.append(CatalogChange(path, True, True, fill_catalog_file(path, locale, leaflet.id, memory)))
+    return changes
+
+
+def update_language_catalogs(
+    project: Project, leaflets: list[Leaflet], creation_date: datetime.datetime | None
+) -> list[CatalogChange]:
+    """Merge each leaflet's template into its catalogs; then fill what is empty from the other
+    leaflets' catalogs as they now are (each language's memory read once, after every merge, so
+    that no catalog draws on an entry the same update makes obsolete)."""
+    merged = {}
+    for leaflet in leaflets:
+        _pot, _changed, template = write_template(project, leaflet, creation_date)
+        for catalog in project.catalogs(leaflet.id):
+            locale = locale_id(catalog.folder)
+            merged[(leaflet.id, locale, catalog.path)] = update_catalog(catalog.path, locale, leaflet.id, template)
+    every = [source.parent.name for source in project.sources()]
+    memories = {locale: language_memory(project, locale, every) for _id, locale, _path in merged}
+    return [
+        CatalogChange(path, False, changed, fill_catalog_file(path, locale, leaflet_id, memories[locale]))
+        for (leaflet_id, locale, path), changed in merged.items()
+    ]

@@ -57,6 +57,7 @@ class _Values:
     review_date: str
     date: str
     source_language: str  # the original's language, named in this one
+    page_url: str  # this leaflet's page in this language on the download site ("" without one)
 
 
 def _values(leaflet: Leaflet, lang: str, percent: int, review: Review | None) -> _Values:
@@ -73,6 +74,7 @@ def _values(leaflet: Leaflet, lang: str, percent: int, review: Review | None) ->
         review_date=localize_digits(review_date, system),
         date=localize_digits(format_date(leaflet.date, "long", locale=locale), system),
         source_language=source_language,
+        page_url=page_url(leaflet, language_tag(str(locale))),
     )
 
 
@@ -93,6 +95,7 @@ def translate_furniture(
         "review_date": values.review_date,
         "edition_date": values.date,
         "language": values.source_language,
+        "url": values.page_url,
     }
     declared = {
         message.message: Translation(message.message, message.path, message.line) for message in furniture_messages()
