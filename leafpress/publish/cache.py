@@ -119,6 +119,8 @@ def translation_digest(project: Project, catalog: CatalogFile) -> str:
     """A digest of what decides a translated edition besides the source: its catalog, the review
     records beside it and its language's glossary (a review or a glossary term changes the gate)."""
     companions = (provenance_path(catalog.path), project.glossary_path(catalog.folder))
+    if not catalog.path.is_file():  # a folder where the catalog should be: the gate reads it, and says so
+        return "not a file"
     parts = [file_digest(catalog.path), *(file_digest(path) if path.is_file() else "-" for path in companions)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

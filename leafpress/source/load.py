@@ -48,7 +48,7 @@ from .model import (
     Section,
     Text,
 )
-from .textsafety import hidden_characters
+from .textsafety import CONTROL_CHARACTER, describe, hidden_characters
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -417,15 +417,33 @@ def _compose(source: str, path: Path) -> list[yaml.Node]:
         raise SourceError(
             path, 1, 1, f"the file is larger than {MAX_SOURCE_BYTES // 1024} KB; a leaflet is a few pages"
         )
+    _refuse_control_characters(source, path)
     try:
         _screen(source, path)
         documents = list(yaml.compose_all(source, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         problem = error.problem or error.context or "invalid YAML"
         raise _at(path, error.problem_mark or error.context_mark, f"YAML syntax error: {problem}") from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
+        line, column = _place(source, error.position)
+        what = f"the character {describe(chr(error.character))} is not allowed in YAML"
+        raise SourceError(path, line, column, what) from None
     except yaml.YAMLError as error:
-        raise SourceError(path, 1, 1, f"YAML error: {error}") from None
+        raise SourceError(path, 1, 1, f"YAML error: {' '.join(str(error).split())}") from None
     return [document for document in documents if document is not None]
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of the character at ``index`` of ``text``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _refuse_control_characters(source: str, path: Path) -> None:
+    """A control character anywhere in the file (a BEL typed into a title) is refused at its place."""
+    found = CONTROL_CHARACTER.search(source)
+    if found is not None:
+        line, column = _place(source, found.start())
+        raise SourceError(path, line, column, f"a control character {describe(found.group(0))}: remove it")
 
 
 def parse_leaflet(source: str, path: Path) -> Leaflet:

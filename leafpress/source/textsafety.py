@@ -15,12 +15,27 @@ import unicodedata
 BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
 #: Whitespace control characters a text may hold (everything else of category Cc is refused).
 ALLOWED_CONTROLS = frozenset("\t\n\r")
+#: A control character (C0, DEL, C1) other than those.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: A run of text that is an address: a URL, a web or email address.
 ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*:|www\.|\w@\w|\w\.(?:org|com|net|gov|edu|uk|de|fr|es|pl|ua|info)\b)", re.I)
 
 
+#: The names of the C0 control characters and DEL (Unicode gives them none, only these aliases).
+CONTROL_NAMES = (  # noqa: SIM905 - 32 names read better as one line than as 32
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
+).split()
+
+
 def describe(char: str) -> str:
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
+    """A character as a person can look it up: ``U+0007 (BEL)``, ``U+202E (RIGHT-TO-LEFT OVERRIDE)``."""
+    code = ord(char)
+    name = unicodedata.name(char, "")
+    if not name and code < len(CONTROL_NAMES):
+        name = CONTROL_NAMES[code]
+    elif not name:
+        name = {0x7F: "DEL"}.get(code, "a control character" if unicodedata.category(char) == "Cc" else "no name")
+    return f"U+{code:04X} ({name})"
 
 
 def control_characters(text: str) -> list[str]:

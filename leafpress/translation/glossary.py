@@ -64,32 +64,69 @@ class Glossary:
 
 
 def read_glossary(path: Path, locale: str) -> Glossary:
-    """The glossary at ``path``; a malformed file is a :class:`SourceError` naming its line."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SourceError(path, 1, 1, "the glossary is not valid UTF-8") from None
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows or tuple(cell.strip().lower() for cell in rows[0][:3]) != COLUMNS:
+    """The glossary at ``path``; every fault of a malformed file (not UTF-8, a quote left open, a
+    row of more than three cells, a term without a target, a term twice) is a :class:`SourceError`
+    at its line and column."""
+    rows = _csv_rows(path)
+    if not rows or tuple(cell.strip().lower() for cell in rows[0][1]) != COLUMNS:
         raise SourceError(path, 1, 1, f"the first row must name the columns {', '.join(COLUMNS)}")
-    terms = []
-    for number, row in enumerate(rows[1:], start=2):
+    terms: dict[str, Term] = {}
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
+        if len(row) > len(COLUMNS):
+            raise SourceError(path, number, 1, f"{len(row)} cells: a row holds {', '.join(COLUMNS)}")
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise SourceError(path, number, 1, "a term needs a source and a target")
-        forms = tuple(
-            tuple(form.strip() for form in alternative.split(";") if form.strip())
-            for alternative in row[1].split("|")
-            if alternative.strip()
-        )
-        targets = tuple(alternative[0] for alternative in forms)
-        terms.append(Term(row[0].strip(), targets, row[2].strip() if len(row) > 2 else "", number, forms))
-    return Glossary(path, locale, tuple(terms))
+        source = row[0].strip()
+        if source in terms:
+            raise SourceError(path, number, 1, f"{source!r} is already a term, on line {terms[source].line}")
+        terms[source] = _term(row, number)
+    return Glossary(path, locale, tuple(terms.values()))
+
+
+def _term(row: list[str], number: int) -> Term:
+    forms = tuple(
+        tuple(form.strip() for form in alternative.split(";") if form.strip())
+        for alternative in row[1].split("|")
+        if alternative.strip()
+    )
+    targets = tuple(alternative[0] for alternative in forms)
+    return Term(row[0].strip(), targets, row[2].strip() if len(row) > 2 else "", number, forms)
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV file with the line each starts on, read strictly: a quoted cell may not run
+    over a line break (a quote left open would swallow the rows after it)."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(path, data[: error.start].count(b"\n") + 1, 1, "the glossary is not valid UTF-8") from None
+    lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    while True:
+        line = lines[start - 1] if start <= len(lines) else ""
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            if line.count('"') % 2:
+                raise SourceError(path, start, line.rfind('"') + 1, "a quote is not closed on its line") from None
+            raise SourceError(path, start, 1, f"not a CSV row: {error}") from None
+        if row is None:
+            return rows
+        if reader.line_num > start:  # the row ran over a line break: a quote left open
+            raise SourceError(path, start, line.rfind('"') + 1, "a quote is not closed on its line")
+        rows.append((start, row))
+        start = reader.line_num + 1
 
 
 def load_glossary(path: Path, locale: str) -> Glossary | None:
     """The glossary at ``path`` (of the language ``locale``), or None when there is none."""
+    if path.is_dir():
+        raise SourceError(path, 1, 1, "this is a folder; the glossary is a CSV file")
     return read_glossary(path, locale) if path.is_file() else None
 
 

@@ -64,6 +64,8 @@ class Provenance:
 def read_provenance(path: Path) -> Provenance:
     """The provenance kept at ``path`` (none yet when there is no file); every fault of a malformed
     file is a :class:`SourceError` at the line and column of the value at fault."""
+    if path.is_dir():
+        raise SourceError(path, 1, 1, "this is a folder; the review record is a JSON file")
     if not path.is_file():
         return Provenance()
     root, _text = read_json(path, "the review record")
