@@ -26,7 +26,7 @@ from ..atomic import write_atomic
 from ..errors import RenderError
 from ..locales import Direction
 from .copytext import finish_text
-from .tagging import element_languages, logical_text, pagination_artifacts
+from .tagging import element_languages, logical_text, missing_internals, pagination_artifacts
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -88,6 +88,13 @@ class PdfRenderer:
     def __init__(self, settings: RendererSettings) -> None:
         os.environ["FONTCONFIG_FILE"] = str(settings.fontconfig_file)
         import weasyprint
+
+        missing = missing_internals()
+        if missing:
+            raise RenderError(
+                f"WeasyPrint {weasyprint.__version__} lacks what leafpress finishes its PDFs with "
+                f"({'; '.join(missing)}): install the version pyproject.toml names (setup.sh does)"
+            )
 
         self._weasyprint = weasyprint
         self.base_uri = settings.base_dir.resolve().as_uri() + "/"

@@ -18,6 +18,8 @@ Both work on WeasyPrint's own PDF objects (pydyf) before the file is written: no
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +27,24 @@ from typing import Any
 
 #: The marked-content tag WeasyPrint gives text it draws.
 TEXT_TAG = "/Span"
+#: The private functions of WeasyPrint this module replaces while a document is written, and the
+#: parameters each must take: ``pyproject.toml`` pins the WeasyPrint versions they are known in.
+PATCHED_INTERNALS = {
+    ("weasyprint.pdf.tags", "_build_box_tree"): ("box", "parent", "pdf", "page_number", "nums", "annotations", "tags"),
+    ("weasyprint.pdf.stream", "Stream.marked"): ("self", "box", "tag"),
+}
+
+
+def missing_internals() -> list[str]:
+    """The patched internals this WeasyPrint lacks or has changed ([] when all are as expected)."""
+    missing = []
+    for (module_name, qualified), parameters in PATCHED_INTERNALS.items():
+        found: Any = importlib.import_module(module_name)
+        for part in qualified.split("."):
+            found = getattr(found, part, None)
+        if found is None or tuple(inspect.signature(found).parameters) != parameters:
+            missing.append(f"{module_name}.{qualified}({', '.join(parameters)})")
+    return missing
 
 
 @contextmanager
