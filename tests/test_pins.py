@@ -26,3 +26,17 @@ def test_a_weasyprint_without_them_is_one_clear_error(tmp_path: Path, monkeypatc
     monkeypatch.setattr(pdf, "missing_internals", tagging.missing_internals)
     with pytest.raises(RenderError, match=r"WeasyPrint .* lacks what leafpress finishes its PDFs with .*pyproject"):
         PdfRenderer(RendererSettings(tmp_path, tmp_path / "fonts.conf", ()))
+
+
+def test_the_public_api_is_whole_and_light() -> None:
+    """Every name of ``leafpress.__all__`` is there; importing the package loads no heavy library."""
+    import subprocess
+    import sys
+
+    import leafpress
+
+    assert all(getattr(leafpress, name) is not None for name in leafpress.__all__)
+    script = (
+        "import sys, leafpress; print(sorted(n for n in ('babel', 'yaml', 'jinja2', 'weasyprint') if n in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True).stdout.strip() == "[]"
