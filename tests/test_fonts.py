@@ -54,9 +54,9 @@ def test_a_bad_font_list_is_reported(tmp_path: Path, content: str, message: str)
     assert message in str(caught.value)
 
 
+@pytest.mark.slow
+@pytest.mark.requires("cjk-fonts")
 def test_font_css_names_every_face_and_cuts_subsets(tmp_path: Path) -> None:
-    if not Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf").is_file():
-        pytest.skip("fonts-droid-fallback is installed by setup.sh")
     css = document_css(FONTS, ("Droid Sans Fallback", "Noto Sans"), "en", ("Noto Sans",), "低剂量纳曲酮", tmp_path)
     assert css.count("@font-face") == 6  # Droid Sans Fallback and its bold, and the four faces of Noto Sans
     subsets = sorted((tmp_path / "fonts").iterdir())

@@ -119,6 +119,7 @@ def test_a_changed_dose_leaves_no_file_of_its_language_anywhere(full_build: Path
     assert not (out / "ldn-patient-guide" / "de").exists()  # nor its download page
 
 
+@pytest.mark.slow
 def test_a_catalog_that_turns_fuzzy_leaves_the_page(small_project: Path) -> None:
     out = small_project / "dist"
     german = small_project / "translations" / "de" / DEMO_PO
@@ -133,6 +134,7 @@ def test_a_catalog_that_turns_fuzzy_leaves_the_page(small_project: Path) -> None
     assert "drafts/demo/demo-de-a4.pdf" in pdfs(out)
 
 
+@pytest.mark.slow
 def test_drafts_are_apart_and_a_review_publishes(small_project: Path) -> None:
     out = small_project / "dist"
     assert build(small_project, out, "--reviewed-only") == 0
@@ -169,6 +171,7 @@ BROKEN_CATALOGS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(BROKEN_CATALOGS))
 def test_a_broken_catalog_is_one_line_and_the_others_build(
     small_project: Path, capsys: pytest.CaptureFixture[str], case: str
@@ -186,6 +189,7 @@ def test_a_broken_catalog_is_one_line_and_the_others_build(
     assert pdfs(out) == ["demo/demo-en-a4.pdf"]
 
 
+@pytest.mark.slow
 def test_a_catalog_in_another_charset_is_refused(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     german = small_project / "translations" / "de" / DEMO_PO
     text = german.read_text(encoding="utf-8").replace("charset=utf-8", "charset=ISO-8859-1")
@@ -199,6 +203,7 @@ def test_a_catalog_in_another_charset_is_refused(small_project: Path, capsys: py
     assert "the catalog is not valid UTF-8" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_an_unknown_locale_folder_is_named_once(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     stray = small_project / "translations" / "xx_NOPE" / DEMO_PO
     stray.parent.mkdir(parents=True)
@@ -210,6 +215,7 @@ def test_an_unknown_locale_folder_is_named_once(small_project: Path, capsys: pyt
     assert pdfs(out) == ["demo/demo-en-a4.pdf", "drafts/demo/demo-de-a4.pdf"]
 
 
+@pytest.mark.slow
 def test_the_preview_shows_the_problems_on_page_one(small_project: Path) -> None:
     from leafpress.preview.pdf import Previewer
     from leafpress.project import Project
@@ -223,6 +229,7 @@ def test_the_preview_shows_the_problems_on_page_one(small_project: Path) -> None
     assert f"translations/de/{DEMO_PO}:{line[0]}:{line[1]}: numbers differ from the source" in first
 
 
+@pytest.mark.slow
 def test_an_unbreakable_word_wraps_inside_the_page(small_project: Path) -> None:
     import pdfplumber
 
@@ -258,6 +265,7 @@ def _read_only_folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_read_only_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = _read_only_folder(tmp_path)
     try:
@@ -307,14 +315,16 @@ def test_a_disk_that_fills_up_midway_is_one_line(
     assert {path: path.read_bytes() for path in out.rglob("*.pdf")} == before  # rewritten with the same bytes
 
 
-def test_a_full_file_system_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_a_full_file_system_is_one_line(small_project: Path, tmp_path: Path) -> None:
     """A real file system that fills up (a small tmpfs), where the machine allows mounting one."""
-    out = tmp_path / "small"
+    out = tmp_path / "tmpfs"
     out.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(out)]).returncode:
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(out)]).returncode:
         pytest.skip("mounting a small file system needs root and a machine that allows it")
     try:
-        result = render_py(ROOT, "--out", str(out), "--format", "a4")
+        formats = ("--format", "a4", "--format", "letter", "--format", "a5")
+        result = render_py(small_project, "--out", str(out), "--jobs", "1", *formats)
         assert result.returncode == 2, result.stdout + result.stderr
         errors = [line for line in result.stderr.splitlines() if line.strip()]
         assert len(errors) == 1 and "No space left on device" in errors[0]
@@ -324,6 +334,7 @@ def test_a_full_file_system_is_one_line(tmp_path: Path) -> None:
         subprocess.run(["umount", str(out)], check=False)
 
 
+@pytest.mark.slow
 def test_two_builds_into_one_folder_at_once_both_end_up_in_the_manifest(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     environment = environment_without_coverage()
@@ -338,7 +349,7 @@ def test_two_builds_into_one_folder_at_once_both_end_up_in_the_manifest(tmp_path
             "--lang",
             lang,
             "--leaflet",
-            "ldn-patient-guide",
+            "ldn-at-a-glance",
         ]
         for lang in ("en", "de")
     ]
@@ -360,6 +371,7 @@ def test_an_unreadable_manifest_is_made_again_from_the_pdfs(full_build: Path, tm
     assert manifest(out) == before
 
 
+@pytest.mark.slow
 def test_files_are_created_readable_by_all(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
@@ -384,6 +396,7 @@ def _alive(pid: int) -> bool:
     return status.is_file() and "\nState:\tZ" not in status.read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux's /proc")
 def test_killing_the_build_leaves_no_render_process(tmp_path: Path) -> None:
     environment = environment_without_coverage()

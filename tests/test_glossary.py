@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 
 from leafpress.checks.registry import CheckSettings
 from leafpress.checks.script import check_untranslated
-from leafpress.checks.spelling import hunspell_dictionary, spelling_warnings
+from leafpress.checks.spelling import spelling_warnings
 from leafpress.checks.terms import two_ways
 from leafpress.cli import main
 from leafpress.errors import SourceError
@@ -122,7 +122,7 @@ def test_latin_text_left_in_another_script(tmp_path: Path) -> None:
     assert check_untranslated("Take it.", "Nehmen Sie es.", CheckSettings("en", "de")) == []  # a Latin script
 
 
-@pytest.mark.skipif(hunspell_dictionary("de") is None or shutil.which("hunspell") is None, reason="no hunspell")
+@pytest.mark.requires("hunspell")
 def test_unknown_words_are_warnings_and_glossary_words_are_known(tmp_path: Path) -> None:
     german = glossary(tmp_path, GERMAN_GLOSSARY, "de")
     catalog = _catalog(
@@ -159,6 +159,7 @@ def _edit_first(path: Path, wanted: str, old: str, new: str) -> int:
     return msgstr_at(path, message.context, str(message.id))[0]
 
 
+@pytest.mark.slow
 def test_check_fails_on_a_glossary_term_removed_from_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = _project_with(tmp_path, "de")
     assert main(["check", "de"], root=root) == 0
@@ -170,6 +171,7 @@ def test_check_fails_on_a_glossary_term_removed_from_german(tmp_path: Path, caps
     assert "glossary: 'pharmacist' is translated 'Apotheker'" in error
 
 
+@pytest.mark.slow
 def test_check_fails_on_an_english_sentence_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = _project_with(tmp_path, "zh_Hans")
     path = root / "translations/zh_Hans/LC_MESSAGES/ldn-patient-guide.po"

@@ -19,7 +19,8 @@ SOURCE = Path("leaflets/demo/leaflet.yaml")
 def one_fault(root: Path, capsys: pytest.CaptureFixture[str], *command: str) -> tuple[str, int, int, str]:
     """Run a command that must stop at bad input; the one diagnostic it prints (file, line, column, message)."""
     out = root / "dist"
-    assert main([*command] if command else ["--out", str(out), "--format", "a4", "--jobs", "1"], root=root) == 2
+    build = ["--out", str(out), "--lang", "de", "--format", "a4", "--jobs", "1"]  # German: the language at fault
+    assert main([*command] if command else build, root=root) == 2
     captured = capsys.readouterr()
     lines = [line for line in captured.err.splitlines() + captured.out.splitlines() if ": error: " in line]
     assert len(lines) == 1, captured.err + captured.out

@@ -76,6 +76,7 @@ def test_memory_exports_tmx_that_translate_toolkit_reads(small_project: Path) ->
     assert len(pairs) == len([m for m in read_catalog(small_project / "translations/de/LC_MESSAGES/demo.po") if m.id])
 
 
+@pytest.mark.slow
 def test_a_language_only_some_leaflets_have(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_leaflet(small_project, "second", SECOND_LEAFLET)
     out = small_project / "dist"
@@ -87,6 +88,7 @@ def test_a_language_only_some_leaflets_have(small_project: Path, capsys: pytest.
     assert "no leaflet has the language pt (available: de, en" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_preview_asks_which_leaflet_when_several_have_the_language(
     small_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -102,6 +104,7 @@ def test_preview_asks_which_leaflet_when_several_have_the_language(
     assert "Second leaflet" in pdf_pages_text(out / "second" / "second-en-a4.pdf")[0]
 
 
+@pytest.mark.slow
 def test_a_site_address_prints_a_qr_code_and_none_prints_the_website(
     small_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -151,6 +154,7 @@ def test_a_python_without_the_dependencies_says_what_to_do() -> None:
     assert len(lines) == 1 and "run ./setup.sh once, then use .venv/bin/python render.py" in lines[0]
 
 
+@pytest.mark.slow
 def test_the_package_installs_without_warnings(tmp_path: Path) -> None:
     """setuptools finds the templates as package data: no warning about a package it did not list."""
     pip = shutil.which("pip", path=str(Path(sys.executable).parent))
@@ -164,6 +168,7 @@ def test_the_package_installs_without_warnings(tmp_path: Path) -> None:
     assert "is absent from the `packages` configuration" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_preview_of_the_summary_in_german(tmp_path: Path) -> None:
     """``preview de --leaflet ldn-at-a-glance`` on the project itself (written under tmp_path only)."""
     from leafpress.preview.pdf import preview
@@ -175,6 +180,7 @@ def test_preview_of_the_summary_in_german(tmp_path: Path) -> None:
     assert len(pages) == 2 and "LDN auf einen Blick" in pages[0]
 
 
+@pytest.mark.slow
 def test_a_third_leaflet_starts_from_memory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A new leaflet folder, then ``init de``: its catalog comes pre-filled from the others, as fuzzy."""
     root = tmp_path / "project"

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from leafpress.atomic import write_atomic
 from leafpress.publish.manifest import ManifestEntry, manifest_bytes, read_manifest, update_manifest
 from tests.helpers import ROOT
@@ -60,6 +62,7 @@ def _add_entries(out: str, prefix: str, count: int) -> None:
         update_manifest(Path(out), [_entry(name)])
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_both_end_up_in_the_manifest(tmp_path: Path) -> None:
     context = multiprocessing.get_context("spawn")
     processes = [context.Process(target=_add_entries, args=(str(tmp_path), prefix, 25)) for prefix in "ab"]

@@ -19,40 +19,42 @@ from leafpress.render.formats import FORMATS
 from leafpress.source.font_setup import load_font_setup
 from leafpress.translation.catalog import write_catalog
 from leafpress.translation.pofile import read_catalog
-from tests.helpers import ROOT, manifest_entries, render_py
+from tests.helpers import ROOT, manifest_entries
 
 
 def _snapshot(out: Path) -> dict[str, int]:
     return {path.name: path.stat().st_mtime_ns for path in sorted(out.rglob("*.pdf"))}
 
 
-def test_incremental_builds_redo_only_what_changed(small_project: Path) -> None:
+@pytest.mark.slow
+def test_incremental_builds_redo_only_what_changed(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     german = small_project / "translations" / "de" / "LC_MESSAGES" / "demo.po"
     out = small_project / "dist"
-    args = ["--out", str(out), "--format", "a4", "--format", "letter"]
-    assert render_py(small_project, *args).returncode == 0
+    args = ["--out", str(out), "--format", "a4", "--format", "letter", "--jobs", "1"]
+    assert main(args, root=small_project) == 0
     first = _snapshot(out)
     assert len(first) == 4
+    capsys.readouterr()
 
-    result = render_py(small_project, *args)  # nothing changed: nothing written
+    assert main(args, root=small_project) == 0  # nothing changed: nothing written
     assert _snapshot(out) == first
-    assert "0 PDFs written, 4 unchanged" in result.stdout
+    assert "0 PDFs written, 4 unchanged" in capsys.readouterr().out
 
     catalog = read_catalog(german, "de", "demo")
     next(m for m in catalog if m.context == "dosing.heading").string = "Dosis"
     write_catalog(german, catalog)
-    assert render_py(small_project, *args).returncode == 0  # one catalog changed: only its PDFs
+    assert main(args, root=small_project) == 0  # one catalog changed: only its PDFs
     second = _snapshot(out)
     changed = sorted(name for name in second if second[name] != first[name])
     assert changed == ["demo-de-a4.pdf", "demo-de-letter.pdf"]
 
     stylesheet = small_project / "styles" / "leaflet.css"
     stylesheet.write_text(stylesheet.read_text() + "\n/* a change every leaflet shares */\n")
-    assert render_py(small_project, *args).returncode == 0  # a shared input changed: everything
+    assert main(args, root=small_project) == 0  # a shared input changed: everything
     third = _snapshot(out)
     assert all(third[name] != second[name] for name in third)
 
-    assert render_py(small_project, "--out", str(out), "--force", "--lang", "en", "--format", "a4").returncode == 0
+    assert main([*args[:2], "--force", "--lang", "en", "--format", "a4"], root=small_project) == 0
     forced = _snapshot(out)
     assert [name for name in forced if forced[name] != third[name]] == ["demo-en-a4.pdf"]
 
@@ -105,6 +107,7 @@ def test_keys_follow_the_bytes_of_each_input(german_project: Path) -> None:
     assert changed and all("-de-" in path for path in changed) and len(changed) == len(FORMATS)  # a translation's
 
 
+@pytest.mark.slow
 def test_a_run_with_nothing_to_do_does_not_import_the_render_stage(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["--out", str(out), "--lang", "en", "--format", "a4", "--jobs", "1"], root=ROOT) == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from leafpress.preview.pdf import preview
 from leafpress.project import Project
 from leafpress.translation.catalog import write_catalog
@@ -12,6 +14,7 @@ from leafpress.translation.pofile import read_catalog
 from tests.helpers import pdf_pages_text
 
 
+@pytest.mark.slow
 def test_preview_rebuilds_and_reports_problems_of_changed_strings(german_project: Path) -> None:
     german = german_project / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
     out = german_project / "preview"

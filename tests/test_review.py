@@ -16,7 +16,14 @@ from leafpress.project import provenance_path
 from leafpress.translation.catalog import write_catalog
 from leafpress.translation.pofile import read_catalog
 from leafpress.translation.provenance import read_provenance
-from tests.helpers import ROOT, msgstr_at, pdf_pages_text
+from tests.helpers import (
+    ROOT,
+    SMALL_LEAFLET_ARABIC,
+    msgstr_at,
+    pdf_pages_text,
+    small_translation,
+    translate_small,
+)
 
 DEMO_PO = "translations/de/LC_MESSAGES/demo.po"
 
@@ -34,6 +41,7 @@ def edit(path: Path, context: str, new: str) -> None:
     write_catalog(path, catalog)
 
 
+@pytest.mark.slow
 def test_a_review_covers_the_strings_as_they_are(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     german = small_project / DEMO_PO
     assert main(["review", "de", "--reviewer", "Test Reviewer", "--date", "2026-11-25"], root=small_project) == 0
@@ -57,6 +65,7 @@ def test_a_review_covers_the_strings_as_they_are(small_project: Path, capsys: py
     assert "Noch nicht geprüft" in " ".join(pdf_pages_text(draft)[-1].split())  # the provenance panel says so
 
 
+@pytest.mark.slow
 def test_a_full_review_publishes_with_the_reviewers_name(small_project: Path) -> None:
     assert main(["review", "de", "--reviewer", "Dr. Anna Muster", "--date", "2026-11-20"], root=small_project) == 0
     out = small_project / "dist"
@@ -110,7 +119,15 @@ def _editor_rewrap(root: Path) -> None:
         write_po(stream, catalog, width=40, sort_output=True)
 
 
-@pytest.mark.parametrize("tool", [_pybabel_update, _msgmerge, _translate_toolkit, _editor_rewrap])
+@pytest.mark.parametrize(
+    "tool",
+    [
+        _pybabel_update,
+        pytest.param(_msgmerge, marks=pytest.mark.requires("msgmerge")),
+        _translate_toolkit,
+        _editor_rewrap,
+    ],
+)
 def test_po_tools_leave_the_review_intact(
     small_project: Path, capsys: pytest.CaptureFixture[str], tool: object
 ) -> None:
@@ -153,6 +170,7 @@ def test_the_committed_catalogs_record_no_review() -> None:
         assert provenance.reviews == () and provenance.translators, path
 
 
+@pytest.mark.slow
 def test_the_proof_sets_source_and_translation_side_by_side(small_project: Path) -> None:
     import pdfplumber
 
@@ -170,6 +188,7 @@ def test_the_proof_sets_source_and_translation_side_by_side(small_project: Path)
     assert not (out / "manifest.json").exists() or "proof" not in (out / "manifest.json").read_text()
 
 
+@pytest.mark.slow
 def test_the_proof_lists_changed_strings_first_and_problems_inline(small_project: Path) -> None:
     assert main(["review", "de", "--reviewer", "Test Reviewer"], root=small_project) == 0
     edit(small_project / DEMO_PO, "dosing/effects/sleep", "Lebhafte Träume 5")
@@ -181,11 +200,13 @@ def test_the_proof_lists_changed_strings_first_and_problems_inline(small_project
     assert "numbers differ from the source: not in the source 5" in text
 
 
-def test_the_proof_sets_right_to_left_translations_flush_right(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_the_proof_sets_right_to_left_translations_flush_right(small_project: Path, tmp_path: Path) -> None:
     import pdfplumber
 
-    assert main(["--out", str(tmp_path), "proof", "ar"], root=ROOT) == 0  # writes only under tmp_path
-    with pdfplumber.open(tmp_path / "proofs" / "ldn-patient-guide" / "ldn-patient-guide-ar-proof.pdf") as document:
+    translate_small(small_project, "ar", small_translation("ar", SMALL_LEAFLET_ARABIC))
+    assert main(["--out", str(tmp_path), "proof", "ar"], root=small_project) == 0
+    with pdfplumber.open(tmp_path / "proofs" / "demo" / "demo-ar-proof.pdf") as document:
         page = document.pages[0]
         column = page.crop((page.width * 0.6, 135, page.width, page.height - 40))  # the translations
         lines = column.extract_text_lines()

@@ -97,6 +97,7 @@ def test_text_is_in_the_script_and_in_order(full_build: Path, lang: str) -> None
         assert fixed in printed, fixed
 
 
+@pytest.mark.requires("pdftotext")
 def test_arabic_keeps_doses_and_links_intact(full_build: Path) -> None:
     """Left-to-right runs inside the Arabic text read back whole, in their own order, as poppler's
     pdftotext extracts them (helped by their ActualText; addresses are never broken across lines)."""

@@ -65,6 +65,7 @@ GERMAN_PDF = "ldn-patient-guide/ldn-patient-guide-de-a4.pdf"
 GERMAN_DRAFT = "drafts/ldn-patient-guide/ldn-patient-guide-de-a4.pdf"
 
 
+@pytest.mark.slow
 def test_unreviewed_translation_is_marked_on_every_page(project_copy: Path) -> None:
     make_german(project_copy)
     code, out = build(project_copy)
@@ -80,6 +81,7 @@ def test_unreviewed_translation_is_marked_on_every_page(project_copy: Path) -> N
     assert entry["path"] == GERMAN_DRAFT
 
 
+@pytest.mark.slow
 def test_incomplete_translation_is_skipped_unless_draft(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_german(project_copy, fraction=0.5)
     code, out = build(project_copy)
@@ -102,6 +104,7 @@ def test_incomplete_translation_is_skipped_unless_draft(project_copy: Path, caps
     assert json.loads((out / "manifest.json").read_text()) == []
 
 
+@pytest.mark.slow
 def test_fuzzy_entries_are_never_used(project_copy: Path) -> None:
     path = make_german(project_copy)
     catalog = read_catalog(path, "de", "ldn-patient-guide")
@@ -115,6 +118,7 @@ def test_fuzzy_entries_are_never_used(project_copy: Path) -> None:
     assert "Wirkmechanismen" not in text and "Mechanisms of Action" in text
 
 
+@pytest.mark.slow
 def test_reviewed_translation_credits_on_the_last_page_only(project_copy: Path) -> None:
     make_german(project_copy, review=("Dr. Anna Muster", "2026-11-20"))
     code, out = build(project_copy)
@@ -178,6 +182,7 @@ def test_template_strings_are_text_never_markup(guide: object) -> None:
     assert '"\\3c style>body { display: none }\\3c /style> Seite "' in html  # inside the CSS footer, as text
 
 
+@pytest.mark.slow
 def test_markup_in_a_template_string_keeps_the_language_out(
     project_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -213,6 +218,7 @@ sections:
 """
 
 
+@pytest.mark.slow
 def test_the_source_language_comes_from_the_leaflet(project_copy: Path) -> None:
     import shutil
 

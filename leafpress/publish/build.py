@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..atomic import write_atomic
 from ..diagnostics import Diagnostic, unique
 from ..edition import Edition
+from ..errors import OutputError
 from ..render.formats import FORMATS
 from ..source.font_setup import FontSetup, load_font_setup
 from ..source.model import Leaflet
@@ -84,7 +85,9 @@ class Build:
     result: BuildResult = field(default_factory=BuildResult)
 
     def run(self, workers: int) -> BuildResult:
-        """Plan, then judge, render and write what is out of date."""
+        """Plan, then judge, render and write what is out of date. The settings are read first: a
+        malformed ``leafpress.toml`` stops the build before anything is rendered."""
+        _settings = self.project.settings
         shared = shared_digest(self.project, self.fonts.system_files())
         plan = plan_build(self.project, self.options, self.out_dir, self.cache, shared)
         self.result = BuildResult(
@@ -162,13 +165,22 @@ class Build:
             self.result.withdrawn.extend(gone)
 
     def write(self, outputs: list[RenderOutput], jobs: dict[str, Job], editions: dict[str, Edition]) -> None:
-        """Write the files of one finished task, then list them in the manifest and the cache."""
-        entries = []
+        """Write the files of one finished task, then list them in the manifest and the cache. When
+        the manifest cannot take them (a disk full), they leave again: it lists what is on disk."""
+        entries: list[ManifestEntry] = []
+        try:
+            for output in outputs:
+                job = jobs[output.path]
+                entries.append(write_output(self.out_dir, output, editions[job.edition.key], job.draft))
+            update_manifest(self.out_dir, entries)
+        except OutputError:
+            listed = {entry.path for entry in read_manifest(self.out_dir)}
+            for entry in entries:
+                if entry.path not in listed:  # new files the manifest cannot list leave; replaced ones stay
+                    (self.out_dir / entry.path).unlink(missing_ok=True)
+            raise
         for output in outputs:
-            job = jobs[output.path]
-            entries.append(write_output(self.out_dir, output, editions[job.edition.key], job.draft))
-            self.cache.record(job.relative_path, job.key)
-        update_manifest(self.out_dir, entries)
+            self.cache.record(output.path, jobs[output.path].key)
         for entry in entries:
             self.result.written.append(entry)
             self.reporter.report(jobs[entry.path].label, entry, _warnings(outputs, entry.path))
