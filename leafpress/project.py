@@ -13,6 +13,7 @@ A project::
     translations/units.toml                         the project's additions to the units table
     styles/fonts.toml, styles/*.css                 fonts and layout
     .cache/                                         font subsets, hyphenation dictionaries
+    .cache/tools/                                   validators setup.sh downloads (the Nu checker)
 
 An output folder (``dist/``)::
 
@@ -21,6 +22,7 @@ An output folder (``dist/``)::
     manifest.json, index.html, <leaflet>/<lang>/index.html, <leaflet>/thumbnails/
     proofs/<leaflet>/<leaflet>-<lang>-proof.pdf     reviewers' proofs, never published
     memory/<lang>.tmx                               translation memory for CAT tools
+    preview/                                        the live preview's drafts (its default folder)
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ from .settings import SETTINGS_NAME, Settings, read_settings
 
 #: The package's own folder: its code, templates, tables and colour profiles.
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: The project's cache (font subsets, hyphenation dictionaries) and, in it, the downloaded validators.
+CACHE_FOLDER = ".cache"
+TOOLS_FOLDER = "tools"
 
 SOURCE_NAME = "leaflet.yaml"
 GLOSSARY_NAME = "glossary.csv"
@@ -85,7 +90,20 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".cache"
+        return self.root / CACHE_FOLDER
+
+    @property
+    def out_dir(self) -> Path:
+        """The output folder when ``--out`` names none."""
+        return self.root / "dist"
+
+    @property
+    def tools_dirs(self) -> tuple[Path, ...]:
+        """Where the validators setup.sh downloads (the Nu HTML checker's ``vnu-*.jar``) are looked
+        for: the project's ``.cache/tools/``, then that of the checkout leafpress runs from."""
+        own = self.cache_dir / TOOLS_FOLDER
+        checkout = PACKAGE_DIR.parent / CACHE_FOLDER / TOOLS_FOLDER
+        return (own,) if own == checkout else (own, checkout)
 
     @property
     def settings_path(self) -> Path:
@@ -183,6 +201,8 @@ def thumbnail_file(leaflet_id: str, lang: str, sha256: str) -> str:
     return f"{leaflet_id}/{THUMBNAILS}/{leaflet_id}-{lang}-{sha256[:12]}.png"
 
 
+#: The live preview's folder inside the default output folder.
+PREVIEW_FOLDER = "preview"
 #: Glob patterns of the download site's generated files, to find those no longer listed.
 LANGUAGE_PAGES = language_page("*", "*")
 THUMBNAIL_FILES = f"*/{THUMBNAILS}/*.png"

@@ -150,18 +150,32 @@ def german_project(project_copy: Path) -> Path:
     return project_copy
 
 
-@pytest.fixture
-def small_project(tmp_path: Path) -> Path:
-    """A project with a one-page leaflet and a complete German catalog: quick to render, for tests
-    of what a build does rather than of what the guide says."""
-    root = tmp_path / "small"
-    shutil.copytree(ROOT / "styles", root / "styles")
+@pytest.fixture(scope="session")
+def small_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project, made once per test process: copied for each test that asks for it. Its
+    fonts are the project's own (a link: no test changes them)."""
+    root = tmp_path_factory.mktemp("small-template") / "small"
+    shutil.copytree(
+        ROOT / "styles",
+        root / "styles",
+        ignore=lambda folder, names: ["fonts"] if folder == str(ROOT / "styles") else [],
+    )
+    (root / "styles" / "fonts").symlink_to(ROOT / "styles" / "fonts")
     (root / "leaflets" / "demo").mkdir(parents=True)
     (root / "leaflets" / "demo" / "leaflet.yaml").write_text(SMALL_LEAFLET, encoding="utf-8")
     (root / "leafpress.toml").write_text(SMALL_SETTINGS, encoding="utf-8")
     (root / "translations").mkdir()
     path = translate_small(root, "de", small_german())
     write_provenance(provenance_path(path), Provenance(("Max Mustermann",), ()))
+    return root
+
+
+@pytest.fixture
+def small_project(tmp_path: Path, small_template: Path) -> Path:
+    """A project with a one-page leaflet and a complete German catalog: quick to render, for tests
+    of what a build does rather than of what the guide says."""
+    root = tmp_path / "small"
+    shutil.copytree(small_template, root, symlinks=True)
     return root
 
 

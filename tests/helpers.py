@@ -8,14 +8,20 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import coverage
 import pypdfium2
 
 from leafpress.translation.catalog import write_catalog
 from leafpress.translation.furniture import FURNITURE
 from leafpress.translation.pofile import read_catalog
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "leaflets" / "ldn-patient-guide" / "leaflet.yaml"
@@ -55,6 +61,38 @@ def guide_pdf(out: Path, lang: str, fmt: str = "a4", leaflet: str = GUIDE_ID) ->
         if (entry["leaflet"], entry["lang"], entry["format"]) == (leaflet, lang, fmt):
             return out / str(entry["path"])
     raise AssertionError(f"{leaflet} {lang} {fmt} is not in the manifest of {out}")
+
+
+@contextmanager
+def untraced() -> Iterator[None]:
+    """Coverage paused: for reading a PDF back with a pure-Python reader (pdfplumber, pypdf), which
+    runs no code of leafpress and, traced, runs half again as slowly."""
+    measuring = coverage.Coverage.current()
+    if measuring is None:
+        yield
+        return
+    measuring.stop()
+    try:
+        yield
+    finally:
+        measuring.start()
+
+
+@contextmanager
+def pdf_layout(path: Path) -> Iterator[pdfplumber.PDF]:
+    """A PDF opened with pdfplumber (characters with their font, size and place; words; links)."""
+    import pdfplumber  # deferred, as pypdf below: the fast tier reads no PDF
+
+    with untraced(), pdfplumber.open(path) as document:
+        yield document
+
+
+def pypdf_text(path: Path) -> str:
+    """The text of a PDF as pypdf extracts it: as the fonts map it back (soft hyphens included)."""
+    import pypdf
+
+    with untraced():
+        return "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
 def pdf_pages_text(path: Path) -> list[str]:

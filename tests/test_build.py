@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 import pytest
 
@@ -17,7 +16,7 @@ from leafpress.render import workers
 from leafpress.render.html import plain_text
 from leafpress.source.font_setup import load_font_setup
 from leafpress.source.model import ColumnList, Leaflet, References, iter_texts
-from tests.helpers import ROOT, find_in_order, pdf_pages_text
+from tests.helpers import ROOT, find_in_order, pdf_layout, pdf_pages_text
 
 PDF_NAME = "ldn-patient-guide/ldn-patient-guide-en-a4.pdf"
 DECLARED_FAMILIES = load_font_setup(ROOT / "styles" / "fonts.toml").families
@@ -89,7 +88,7 @@ def test_only_declared_fonts_are_embedded(full_build: Path) -> None:
 
 
 def test_footer_is_on_every_page_in_the_body_font(full_build: Path) -> None:
-    with pdfplumber.open(full_build / PDF_NAME) as pdf:
+    with pdf_layout(full_build / PDF_NAME) as pdf:
         count = len(pdf.pages)
         body_font = None
         for number, page in enumerate(pdf.pages, start=1):
@@ -101,7 +100,7 @@ def test_footer_is_on_every_page_in_the_body_font(full_build: Path) -> None:
 
 
 def test_no_heading_is_stranded_at_a_page_bottom(full_build: Path) -> None:
-    with pdfplumber.open(full_build / PDF_NAME) as pdf:
+    with pdf_layout(full_build / PDF_NAME) as pdf:
         for page in pdf.pages[:-1]:
             body = [c for c in page.chars if c["top"] < page.height - 20 * 72 / 25.4 and c["text"].strip()]
             last_line_top = max(c["top"] for c in body)

@@ -20,6 +20,7 @@ from tests.helpers import (
     ROOT,
     SMALL_LEAFLET_ARABIC,
     msgstr_at,
+    pdf_layout,
     pdf_pages_text,
     small_translation,
     translate_small,
@@ -172,13 +173,12 @@ def test_the_committed_catalogs_record_no_review() -> None:
 
 @pytest.mark.slow
 def test_the_proof_sets_source_and_translation_side_by_side(small_project: Path) -> None:
-    import pdfplumber
 
     edit(small_project / DEMO_PO, "dosing.heading", "Dosierung (Einnahme)")
     out = small_project / "dist"
     assert main(["--out", str(out), "proof", "de"], root=small_project) == 0
     proof = out / "proofs" / "demo" / "demo-de-proof.pdf"
-    with pdfplumber.open(proof) as document:
+    with pdf_layout(proof) as document:
         page = document.pages[0]
         words = {word["text"]: word for word in page.extract_words()}
         assert words["Dosing"]["top"] == pytest.approx(words["Dosierung"]["top"], abs=2)  # the same row
@@ -202,11 +202,10 @@ def test_the_proof_lists_changed_strings_first_and_problems_inline(small_project
 
 @pytest.mark.slow
 def test_the_proof_sets_right_to_left_translations_flush_right(small_project: Path, tmp_path: Path) -> None:
-    import pdfplumber
 
     translate_small(small_project, "ar", small_translation("ar", SMALL_LEAFLET_ARABIC))
     assert main(["--out", str(tmp_path), "proof", "ar"], root=small_project) == 0
-    with pdfplumber.open(tmp_path / "proofs" / "demo" / "demo-ar-proof.pdf") as document:
+    with pdf_layout(tmp_path / "proofs" / "demo" / "demo-ar-proof.pdf") as document:
         page = document.pages[0]
         column = page.crop((page.width * 0.6, 135, page.width, page.height - 40))  # the translations
         lines = column.extract_text_lines()

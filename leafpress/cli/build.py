@@ -17,7 +17,7 @@ from .common import output_folder
 
 def build_command(args: argparse.Namespace, project: Project) -> int:
     """Build what the options ask for; write the download pages when anything changed."""
-    out_dir = output_folder(args.out or project.root / "dist")
+    out_dir = output_folder(args.out or project.out_dir)
     options = BuildOptions(
         tuple(args.leaflet), tuple(args.lang), tuple(args.format), args.draft, args.force, args.reviewed_only
     )

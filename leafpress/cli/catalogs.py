@@ -58,7 +58,7 @@ def memory_command(args: argparse.Namespace, project: Project) -> int:
         raise LeafletError("say what to do with the memory: render.py memory --tmx")
     leaflets = load_leaflets(project)
     locales = sorted({locale_id(c.folder) for leaflet in leaflets for c in project.catalogs(leaflet.id)})
-    out_dir = output_folder(args.out or project.root / "dist")
+    out_dir = output_folder(args.out or project.out_dir)
     source = normal_tag(leaflets[0].source_language)
     for locale in locales:
         memory = language_memory(project, locale, [leaflet.id for leaflet in leaflets])

