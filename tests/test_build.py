@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from leafpress.cli import main
 from leafpress.errors import RenderError
+from leafpress.project import Project
 from leafpress.render import workers
 from leafpress.render.html import plain_text
 from leafpress.source.font_setup import load_font_setup
@@ -133,3 +135,20 @@ def test_a_failing_render_keeps_what_was_built(
     assert (out / "manifest.json").read_bytes() == manifest_before
     leftovers = [p.name for p in (out / PDF_NAME).parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+class _EndsTheProcessThatReadsIt:
+    """A task that ends the render process unpickling it at once, as the kernel's OOM killer would."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (os._exit, (9,))
+
+
+@pytest.mark.slow
+def test_a_render_process_that_dies_is_a_render_error() -> None:
+    """A render process killed midway (out of memory) is one RenderError (one line, exit 1), not a
+    traceback of the process pool."""
+    project = Project(ROOT)
+    settings = workers.worker_settings(project, load_font_setup(project.fonts_path))
+    with workers.RenderPool(settings, 2) as pool, pytest.raises(RenderError, match="stopped abruptly"):
+        list(pool.run([_EndsTheProcessThatReadsIt()]))  # type: ignore[list-item]

@@ -175,5 +175,10 @@ class RenderPool:
             return
         futures = [self._executor.submit(_render_in_process, task) for task in tasks]
         self._executor.shutdown(wait=False)  # each process exits when the queue is empty, while others render
-        for future in concurrent.futures.as_completed(futures):
-            yield future.result()
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                yield future.result()
+        except concurrent.futures.BrokenExecutor:
+            raise RenderError(
+                "a render process stopped abruptly (killed, or out of memory); what was written is complete"
+            ) from None
