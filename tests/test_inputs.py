@@ -82,6 +82,23 @@ def test_a_fault_in_a_glossary_is_one_line_at_its_place(
     assert message in one_fault(small_project, capsys, "check")[3]
 
 
+def test_a_glossary_two_leaflets_share_is_one_fault_in_the_count_too(
+    small_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both leaflets' German catalogs read the one German glossary: its fault is one line, and the
+    closing summary counts it once."""
+    second = small_project / "leaflets" / "demo-two" / "leaflet.yaml"
+    second.parent.mkdir()
+    second.write_text((small_project / SOURCE).read_text(encoding="utf-8").replace("id: demo", "id: demo-two", 1))
+    assert main(["init", "de"], root=small_project) == 0
+    (small_project / "translations" / "de" / "glossary.csv").write_text(GLOSSARY_FAULTS["four cells"][0])
+    capsys.readouterr()
+    assert main(["check", "de"], root=small_project) == 2
+    said = capsys.readouterr()
+    assert len([line for line in said.out.splitlines() if "glossary.csv" in line]) == 1
+    assert said.err.strip().endswith(": 1 error, 0 warnings"), said.err
+
+
 UNITS_FAULTS = {
     "a syntax error": ("[mg\n", 1, 4, "not valid TOML"),
     "a spelling that is not a list": ('[mg]\nde = "mg"\n', 2, 1, "must be a non-empty list"),

@@ -7,6 +7,7 @@ import datetime
 import sys
 
 from ..checks.gate import Gate, Verdict
+from ..diagnostics import unique
 from ..errors import LeafletError, display_path
 from ..locales import locale_id, normal_tag
 from ..project import Project
@@ -28,7 +29,7 @@ def check_command(args: argparse.Namespace, project: Project) -> int:
         for lang, catalog in editions:
             if not wanted or lang.lower() in wanted:
                 verdicts.append(gate.judge(leaflet, lang, catalog, spelling=True))
-    problems = [problem for verdict in verdicts for problem in verdict.problems]
+    problems = unique(problem for verdict in verdicts for problem in verdict.problems)
     print_diagnostics(problems, project.root, sys.stdout)
     errors = sum(problem.is_error for problem in problems)
     unreadable = sum(verdict.refusal == "bad input" for verdict in verdicts)
