@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -62,12 +63,11 @@ def edit_german(project: Path, old: str, new: str) -> None:
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
 
 
-def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, float, float, int]:
-    """(sum of bare renders of every file's HTML, our A4 job, bare A4 job, median of the paired
-    ratios, files): in this process."""
+def judged_build(project: Path) -> tuple[Any, list[Any], dict[str, Any], Any]:
+    """(the project, the jobs of a cold build, their editions as the gate lets them through, a warm
+    render worker): what the bare renders below are measured on."""
     from leafpress.checks.gate import Gate
     from leafpress.project import Project
-    from leafpress.publish.build import render_tasks
     from leafpress.publish.cache import BuildCache, shared_digest
     from leafpress.publish.plan import BuildOptions, plan_build
     from leafpress.render.workers import Worker, worker_settings
@@ -82,17 +82,26 @@ def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, f
     verdicts = {e.key: gate.judge(leaflets[e.source_path], e.lang, e.catalog) for e in plan.unknown}
     editions = {key: verdict.edition for key, verdict in verdicts.items() if verdict.edition is not None}
     worker = Worker(worker_settings(proj, fonts))  # first: it points fontconfig at the project's fonts
+    return proj, plan.todo, editions, worker
+
+
+def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, float, float, int]:
+    """(sum of bare renders of every file's HTML, our A4 job, bare A4 job, median of the paired
+    ratios, files): in this process."""
+    from leafpress.publish.build import render_tasks
+
+    proj, todo, editions, worker = judged_build(project)
     import weasyprint
 
     base = proj.styles_dir.as_uri() + "/"
     total = 0.0
-    for task in render_tasks(plan.todo, editions):
+    for task in render_tasks(todo, editions):
         html, _css = worker.html(task)
         weasyprint.HTML(string=html, base_url=base).write_pdf(**task.layout.pdf_options)  # warm
         start = time.perf_counter()
         weasyprint.HTML(string=html, base_url=base).write_pdf(**task.layout.pdf_options)
         total += (time.perf_counter() - start) * len(task.outputs)
-    tasks = render_tasks(plan.todo, editions)  # the guide's English A4: the job the goals were set on
+    tasks = render_tasks(todo, editions)  # the guide's English A4: the job the goals were set on
     english = next(task for task in tasks if task.label.endswith("en a4") and "patient-guide" in task.label)
     english = dataclasses.replace(english, outputs=(("a4", "en-a4.pdf"),))  # the A4 file alone, not press
     html, _css = worker.html(english)
@@ -105,7 +114,7 @@ def bare_weasyprint_seconds(project: Path, repeat: int) -> tuple[float, float, f
         weasyprint.HTML(string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1")
         bare.append(time.perf_counter() - start)
     ratio = statistics.median(mine / theirs for mine, theirs in zip(ours, bare, strict=True))
-    return total, statistics.median(ours), statistics.median(bare), ratio, len(plan.todo)
+    return total, statistics.median(ours), statistics.median(bare), ratio, len(todo)
 
 
 def preview_seconds(project: Path, out: Path, repeat: int) -> float:

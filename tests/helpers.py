@@ -234,5 +234,23 @@ def translate_small(root: Path, locale: str, strings: dict[str, str]) -> Path:
     return path
 
 
+#: A leaflet written in German (its source language), for what must not assume English.
+GERMAN_LEAFLET = """\
+id: merkblatt
+title: Merkblatt
+edition: "3"
+date: 2026-03-01
+organisation: Beispiel e.V.
+source_language: de
+sections:
+  - id: dosis
+    heading: Dosierung
+    blocks:
+      - type: paragraph
+        id: start
+        text: Beginnen Sie mit 1,5 mg.
+"""
+
+
 #: The small project's settings: its download site's address.
 SMALL_SETTINGS = '[site]\npublic_url = "https://leaflets.demotrust.org/"\n'

@@ -13,7 +13,7 @@ from leafpress.project import Project, provenance_path
 from leafpress.translation.catalog import write_catalog
 from leafpress.translation.pofile import read_catalog
 from leafpress.translation.provenance import read_provenance
-from tests.helpers import diagnostics, edit_msgstr, pdf_pages_text
+from tests.helpers import GERMAN_LEAFLET, diagnostics, edit_msgstr, pdf_pages_text
 
 DEMO_PO = "translations/de/LC_MESSAGES/demo.po"
 GLOSSARY = "source,target,note\nheadache,Kopfschmerzen,the symptom\n"
@@ -56,23 +56,6 @@ def test_a_glossary_fault_is_found_by_every_command_and_blocks_the_review(
     assert expected[0][3] in " ".join(pdf_pages_text(pdf)[0].split())  # the banner on page 1
 
 
-GERMAN_SOURCE = """\
-id: merkblatt
-title: Merkblatt
-edition: "3"
-date: 2026-03-01
-organisation: Beispiel e.V.
-source_language: de
-sections:
-  - id: dosis
-    heading: Dosierung
-    blocks:
-      - type: paragraph
-        id: start
-        text: Beginnen Sie mit 1,5 mg.
-"""
-
-
 def test_a_review_reads_numbers_in_the_leaflets_own_source_language(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -80,7 +63,7 @@ def test_a_review_reads_numbers_in_the_leaflets_own_source_language(
     (read as English, "1,5" would be two numbers and the review refused)."""
     root = tmp_path / "project"
     (root / "leaflets" / "merkblatt").mkdir(parents=True)
-    (root / "leaflets" / "merkblatt" / "leaflet.yaml").write_text(GERMAN_SOURCE, encoding="utf-8")
+    (root / "leaflets" / "merkblatt" / "leaflet.yaml").write_text(GERMAN_LEAFLET, encoding="utf-8")
     (root / "styles").symlink_to(Path(__file__).resolve().parent.parent / "styles")
     assert main(["init", "en"], root=root) == 0
     path = Project(root).catalog_path("en", "merkblatt")

@@ -17,7 +17,7 @@ from leafpress.translation.catalog import write_catalog
 from leafpress.translation.pofile import read_catalog
 from leafpress.translation.provenance import Provenance, write_provenance
 from leafpress.translation.translate import make_edition, source_edition
-from tests.helpers import GERMAN_CATALOG, ROOT, diagnostics, pdf_pages_text
+from tests.helpers import GERMAN_CATALOG, GERMAN_LEAFLET, ROOT, diagnostics, pdf_pages_text
 
 FONTS = load_font_setup(ROOT / "styles" / "fonts.toml")
 
@@ -201,30 +201,13 @@ def test_markup_in_a_template_string_keeps_the_language_out(
     assert any("'<a href=\"javascript:alert(1)\">' looks like markup" in what for what, at in found if at == "")
 
 
-GERMAN_SOURCE = """\
-id: merkblatt
-title: Merkblatt
-edition: "3"
-date: 2026-03-01
-organisation: Beispiel e.V.
-source_language: de
-sections:
-  - id: dosis
-    heading: Dosierung
-    blocks:
-      - type: paragraph
-        id: start
-        text: Beginnen Sie mit 1,5 mg.
-"""
-
-
 @pytest.mark.slow
 def test_the_source_language_comes_from_the_leaflet(project_copy: Path) -> None:
     import shutil
 
     shutil.rmtree(project_copy / "leaflets" / "ldn-patient-guide")
     (project_copy / "leaflets" / "merkblatt").mkdir()
-    (project_copy / "leaflets" / "merkblatt" / "leaflet.yaml").write_text(GERMAN_SOURCE, encoding="utf-8")
+    (project_copy / "leaflets" / "merkblatt" / "leaflet.yaml").write_text(GERMAN_LEAFLET, encoding="utf-8")
     assert main(["init", "en"], root=project_copy) == 0
     english = Project(project_copy).catalog_path("en", "merkblatt")
     catalog = read_catalog(english, "en", "merkblatt")
