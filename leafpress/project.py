@@ -8,6 +8,8 @@ A project::
     leaflets/<id>/leaflet.yaml                      a leaflet's source
     translations/<id>.pot                           its template
     translations/<locale>/LC_MESSAGES/<id>.po       its catalog of one language (gettext locale id)
+    translations/leafpress.pot, <locale>/LC_MESSAGES/leafpress.po
+                                                    the tool's own strings, shared by every leaflet
     translations/<locale>/LC_MESSAGES/<id>.provenance.json   who translated and reviewed which strings
     translations/<locale>/glossary.csv              the language's glossary
     translations/units.toml                         the project's additions to the units table
@@ -42,6 +44,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: The project's cache (font subsets, hyphenation dictionaries) and, in it, the downloaded validators.
 CACHE_FOLDER = ".cache"
 TOOLS_FOLDER = "tools"
+
+#: The domain of the tool's own strings (the page furniture, the download pages' labels): one
+#: catalog per language, shared by every leaflet, reviewed once. No leaflet may take this id.
+TOOL_DOMAIN = "leafpress"
 
 SOURCE_NAME = "leaflet.yaml"
 GLOSSARY_NAME = "glossary.csv"
@@ -155,6 +161,10 @@ class Project:
         knows as the same: ``pt-BR``, ``pt_BR``, ``pt_br``); None when there is none."""
         wanted = normal_tag(lang).lower()
         return next((catalog for catalog in self.catalogs(leaflet_id) if catalog.lang.lower() == wanted), None)
+
+    def tool_catalog_of(self, lang: str) -> CatalogFile | None:
+        """The catalog of the tool's own strings in ``lang`` (None when the language has none yet)."""
+        return self.catalog_of(TOOL_DOMAIN, lang)
 
     def glossary_path(self, locale: str) -> Path:
         return self.translations_dir / locale / GLOSSARY_NAME

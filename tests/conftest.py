@@ -27,6 +27,7 @@ from leafpress.source.model import Leaflet
 from leafpress.translation.provenance import Provenance, write_provenance
 from tests.helpers import (
     GERMAN_CATALOG,
+    GERMAN_TOOL_CATALOG,
     GUIDE,
     GUIDE_ID,
     ROOT,
@@ -143,10 +144,11 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def german_project(project_copy: Path) -> Path:
-    """A project copy with the project's German catalog."""
-    target = project_copy / "translations" / "de" / "LC_MESSAGES" / f"{GUIDE_ID}.po"
-    target.parent.mkdir(parents=True)
+    """A project copy with the project's German catalogs: the guide's and the tool's strings'."""
+    target = project_copy / "translations" / "de" / "LC_MESSAGES"
+    target.mkdir(parents=True)
     shutil.copy(GERMAN_CATALOG, target)
+    shutil.copy(GERMAN_TOOL_CATALOG, target)
     return project_copy
 
 

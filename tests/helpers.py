@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import coverage
 import pypdfium2
 
+from leafpress.project import TOOL_DOMAIN
 from leafpress.translation.catalog import write_catalog
 from leafpress.translation.furniture import FURNITURE
 from leafpress.translation.pofile import read_catalog
@@ -27,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "leaflets" / "ldn-patient-guide" / "leaflet.yaml"
 GUIDE_ID = "ldn-patient-guide"
 GERMAN_CATALOG = ROOT / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
+#: The project's German catalog of the tool's own strings (every leaflet's furniture).
+GERMAN_TOOL_CATALOG = ROOT / "translations" / "de" / "LC_MESSAGES" / "leafpress.po"
 FONTS_TOML = ROOT / "styles" / "fonts.toml"
 
 #: A diagnostic as every command prints it: ``FILE:LINE:COL: error|warning: MESSAGE [msgctxt]``.
@@ -205,32 +208,34 @@ SMALL_LEAFLET_ARABIC = {
 
 
 def small_translation(locale: str, own: dict[str, str]) -> dict[str, str]:
-    """A faithful translation of every message of the small leaflet: its ``own`` strings, and the
-    furniture as the project's catalog of ``locale`` translates it (every furniture string)."""
-    catalog = read_catalog(ROOT / "translations" / locale / "LC_MESSAGES" / f"{GUIDE_ID}.po")
+    """A faithful translation of every message of the small leaflet and of the tool's strings: its
+    ``own`` strings, and the tool's as the project's catalog of ``locale`` translates them (every one)."""
+    catalog = read_catalog(ROOT / "translations" / locale / "LC_MESSAGES" / f"{TOOL_DOMAIN}.po")
     furniture = {furniture.message for furniture in FURNITURE}
     found = {str(m.id): str(m.string) for m in catalog if m.id in furniture and m.string and not m.fuzzy}
     missing = furniture - set(found)
-    assert not missing, f"the project's {locale} catalog lacks furniture strings: {sorted(missing)}"
+    assert not missing, f"the project's {locale} catalog of the tool's strings lacks: {sorted(missing)}"
     return {**found, **own}
 
 
 def small_german() -> dict[str, str]:
-    """The small leaflet in German, every message."""
+    """The small leaflet and the tool's strings in German, every message."""
     return small_translation("de", SMALL_LEAFLET_GERMAN)
 
 
 def translate_small(root: Path, locale: str, strings: dict[str, str]) -> Path:
-    """Start the small project's catalog of ``locale`` and translate every message of it."""
+    """Start the small project's catalogs of ``locale`` (the leaflet's and the tool's strings') and
+    translate every message of both; returns the leaflet's."""
     from leafpress.cli import main
 
     assert main(["init", locale], root=root) == 0
-    path = root / "translations" / locale / "LC_MESSAGES" / "demo.po"
-    catalog = read_catalog(path, locale, "demo")
-    for message in catalog:
-        if message.id:
-            message.string = strings[str(message.id)]
-    write_catalog(path, catalog)
+    for domain in (TOOL_DOMAIN, "demo"):
+        path = root / "translations" / locale / "LC_MESSAGES" / f"{domain}.po"
+        catalog = read_catalog(path, locale, domain)
+        for message in catalog:
+            if message.id:
+                message.string = strings[str(message.id)]
+        write_catalog(path, catalog)
     return path
 
 

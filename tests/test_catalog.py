@@ -85,8 +85,8 @@ def test_init_and_update_leave_work_alone(project_copy: Path) -> None:
     leaflet = load_leaflet(project_copy / "leaflets" / "ldn-patient-guide" / "leaflet.yaml")
     _pot, changed, template = write_template(project, leaflet)
     assert changed
-    path = create_catalog(project, leaflet, "de", template)
-    assert path is not None and create_catalog(project, leaflet, "de", template) is None
+    path = create_catalog(project, leaflet.id, "de", template)
+    assert path is not None and create_catalog(project, leaflet.id, "de", template) is None
     catalog = read_catalog(path, "de", leaflet.id)
     catalog.get("Mechanisms of Action", "mechanisms.heading").string = "Wirkmechanismen"  # type: ignore[union-attr]
     write_catalog(path, catalog)

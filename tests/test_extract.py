@@ -117,7 +117,7 @@ def test_committed_template_is_up_to_date() -> None:
     """translations/*.pot must match the sources and templates (run `render.py update` after edits)."""
     from leafpress.project import Project
     from leafpress.source.load import load_leaflet
-    from leafpress.translation.extract import build_template
+    from leafpress.translation.extract import build_template, build_tool_template
     from leafpress.translation.pofile import read_catalog
 
     fresh = build_template(Project(ROOT), load_leaflet(GUIDE))
@@ -127,3 +127,6 @@ def test_committed_template_is_up_to_date() -> None:
         return [(m.context, m.id, tuple(m.locations), " ".join(m.auto_comments)) for m in catalog if m.id]  # type: ignore[attr-defined]
 
     assert summary(committed) == summary(fresh)
+    tool = read_catalog(ROOT / "translations" / "leafpress.pot")
+    assert summary(tool) == summary(build_tool_template())  # the tool's own strings, every one
+    assert not [m for m in committed if m.id and not m.context]  # and none of them in a leaflet's

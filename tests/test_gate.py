@@ -36,10 +36,12 @@ DEMO_PO = "LC_MESSAGES/demo.po"
 
 
 def add_catalog(root: Path, locale: str) -> Path:
-    """Copy the project's catalog of ``locale`` into the project copy at ``root``."""
+    """Copy the project's catalog of ``locale`` (and of the tool's strings) into the project copy at
+    ``root``; returns the guide's."""
     target = root / "translations" / locale / GUIDE_PO
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "translations" / locale / GUIDE_PO, target)
+    shutil.copy(ROOT / "translations" / locale / "LC_MESSAGES" / "leafpress.po", target.parent)
     return target
 
 
@@ -208,7 +210,7 @@ def test_a_catalog_in_another_charset_is_refused(small_project: Path, capsys: py
     assert build(small_project, small_project / "dist") == 2
     assert "the header names the charset ISO-8859-1; catalogs are UTF-8" in capsys.readouterr().err
     german.write_bytes(
-        text.replace("charset=ISO-8859-1", "charset=utf-8").encode("utf-8").replace(b"\xc3\xbc", b"\xfc")
+        text.replace("charset=ISO-8859-1", "charset=utf-8").encode("utf-8").replace(b"\xc3\xa4", b"\xe4")
     )
     assert build(small_project, small_project / "dist") == 2
     assert "the catalog is not valid UTF-8" in capsys.readouterr().err

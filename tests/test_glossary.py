@@ -130,12 +130,21 @@ def test_unknown_words_are_warnings_and_glossary_words_are_known(tmp_path: Path)
         [
             ("a", "Naltrexone helps.", "Naltrexon hilft bei Kopfschmertzen."),
             ("b", "Ask the prescribers.", "Fragen Sie die verschreibenden Fachpersonen."),
+            ("c", "Print on A4 paper.", "Drucken Sie auf A4-Papier; Schmerz-Arzneimittel helfen auf Seiten."),
         ],
     )
     found = spelling_warnings(tmp_path / "de.po", catalog, german)
     assert [(p.line, p.severity, p.message) for p in found] == [
         (10, "warning", "unknown word 'Kopfschmertzen' (de_DE)")
-    ]
+    ]  # the compounds' parts are words; each unknown word is at the string that has it
+
+
+def test_a_language_without_a_dictionary_says_its_spelling_was_not_checked(tmp_path: Path) -> None:
+    welsh = glossary(tmp_path, "source,target,note\n", "cy")
+    catalog = _catalog("cy", [("a", "Take it.", "Cymerwch ef.")])
+    found = spelling_warnings(tmp_path / "cy.po", catalog, welsh)
+    assert [(p.path, p.severity) for p in found] == [(None, "warning")]
+    assert found[0].message.startswith("spelling of cy not checked: ")
 
 
 def _project_with(tmp_path: Path, locale: str) -> Path:

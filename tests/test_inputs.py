@@ -13,6 +13,7 @@ from leafpress.translation.pofile import read_catalog
 from tests.helpers import diagnostics, msgstr_at
 
 DEMO_PO = Path("translations/de/LC_MESSAGES/demo.po")
+TOOL_PO = Path("translations/de/LC_MESSAGES/leafpress.po")
 SOURCE = Path("leaflets/demo/leaflet.yaml")
 
 
@@ -168,11 +169,12 @@ def test_what_msgfmt_reads_is_read(small_project: Path, capsys: pytest.CaptureFi
 def test_a_renamed_placeholder_in_a_project_is_one_line(
     small_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    catalog = small_project / DEMO_PO
+    catalog = small_project / TOOL_PO
     replace_in(catalog, "%(page)s von", "%(seite)s von")
     assert main(["check", "de"], root=small_project) == 1
     errors = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]
     assert len(errors) == 1 and "%(seite)s" in errors[0] and errors[0].endswith(" []"), errors
+    assert errors[0].startswith(f"{TOOL_PO.as_posix()}:")
 
 
 @pytest.mark.parametrize(

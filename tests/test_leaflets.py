@@ -73,7 +73,9 @@ def test_memory_exports_tmx_that_translate_toolkit_reads(small_project: Path) ->
     store = tmxfile.parsefile(str(out / "memory" / "de.tmx"))
     pairs = {unit.source: unit.target for unit in store.units}
     assert pairs["Headache"] == "Kopfschmerzen" and pairs["Dosing"] == "Dosierung"
-    assert len(pairs) == len([m for m in read_catalog(small_project / "translations/de/LC_MESSAGES/demo.po") if m.id])
+    assert pairs["Page %(page)s of %(pages)s"] == "Seite %(page)s von %(pages)s"  # the tool's strings too
+    catalogs = [small_project / "translations/de/LC_MESSAGES" / name for name in ("demo.po", "leafpress.po")]
+    assert len(pairs) == len({m.id for path in catalogs for m in read_catalog(path) if m.id})
 
 
 @pytest.mark.slow

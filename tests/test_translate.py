@@ -17,7 +17,7 @@ from leafpress.translation.catalog import write_catalog
 from leafpress.translation.pofile import read_catalog
 from leafpress.translation.provenance import Provenance, write_provenance
 from leafpress.translation.translate import make_edition, source_edition
-from tests.helpers import GERMAN_CATALOG, GERMAN_LEAFLET, ROOT, diagnostics, pdf_pages_text
+from tests.helpers import GERMAN_CATALOG, GERMAN_LEAFLET, GERMAN_TOOL_CATALOG, ROOT, diagnostics, pdf_pages_text
 
 FONTS = load_font_setup(ROOT / "styles" / "fonts.toml")
 
@@ -36,16 +36,18 @@ def make_german(root: Path, *, fraction: float = 1.0, review: tuple[str, str] | 
     path = catalog_path_of(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(GERMAN_CATALOG, path)
-    catalog = read_catalog(path, "de", "ldn-patient-guide")
-    messages = [message for message in catalog if message.id]
-    keep = int(len(messages) * fraction)
-    for index, message in enumerate(messages):
-        key = message.context or message.id
-        if key in GERMAN:
-            message.string = GERMAN[str(key)]
-        elif index >= keep:
-            message.string = ""
-    write_catalog(path, catalog)
+    shutil.copy(GERMAN_TOOL_CATALOG, path.parent)
+    for domain in ("ldn-patient-guide", "leafpress"):
+        catalog = read_catalog(path.with_name(f"{domain}.po"), "de", domain)
+        messages = [message for message in catalog if message.id]
+        keep = int(len(messages) * fraction) if domain != "leafpress" else len(messages)
+        for index, message in enumerate(messages):
+            key = message.context or message.id
+            if key in GERMAN:
+                message.string = GERMAN[str(key)]
+            elif index >= keep:
+                message.string = ""
+        write_catalog(path.with_name(f"{domain}.po"), catalog)
     write_provenance(provenance_path(path), Provenance(("Max Mustermann",), ()))
     if review:  # a review of this temporary copy, as a reviewer records it
         assert main(["review", "de", "--reviewer", review[0], "--date", review[1]], root=root) == 0
@@ -143,7 +145,7 @@ def test_a_malformed_review_date_is_refused(project_copy: Path, capsys: pytest.C
 def test_locale_numbers_and_dates_come_from_babel(guide: object) -> None:
     edition = source_edition(guide, FONTS)  # type: ignore[arg-type]
     assert (edition.counter_style, edition.furniture["edition"]) == ("decimal", "Edition 2026")
-    egyptian = make_edition(guide, FONTS, {}, "ar-EG")  # type: ignore[arg-type]
+    egyptian = make_edition(guide, FONTS, "ar-EG", {}, {})  # type: ignore[arg-type]
     assert egyptian.counter_style == "arabic-indic"
     assert egyptian.furniture["edition"] == "Edition ٢٠٢٦"
     assert egyptian.direction == "rtl" and egyptian.lang == "ar-EG"
@@ -174,7 +176,7 @@ def test_template_strings_are_text_never_markup(guide: object) -> None:
     from leafpress.render.html import PageSetup, render_html
 
     translations = {(None, source): Translation(target, Path("de.po"), 1) for source, target in HOSTILE.items()}
-    edition = make_edition(guide, FONTS, translations, "de")  # type: ignore[arg-type]
+    edition = make_edition(guide, FONTS, "de", {}, translations)  # type: ignore[arg-type]
     html = render_html(edition, PageSetup("a4", ()))
     assert '<img src="file' not in html and "<style>body" not in html and 'href="javascript' not in html
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt; Ausgabe 2026" in html
@@ -187,8 +189,8 @@ def test_markup_in_a_template_string_keeps_the_language_out(
     project_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The build's gate refuses such a catalog: nothing of German is written, and each msgstr is named."""
-    path = make_german(project_copy)
-    catalog = read_catalog(path, "de", "ldn-patient-guide")
+    path = make_german(project_copy).with_name("leafpress.po")  # the tool's strings
+    catalog = read_catalog(path, "de", "leafpress")
     for message in catalog:
         if message.id in HOSTILE:
             message.string = HOSTILE[str(message.id)]

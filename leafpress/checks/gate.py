@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Literal
 
 from babel.messages.catalog import Catalog
@@ -20,15 +21,16 @@ from ..diagnostics import Diagnostic, ordered
 from ..edition import Edition
 from ..errors import SourceError
 from ..locales import UnknownLanguage, locale_id, normal_tag, same_language
-from ..project import CatalogFile, Project, provenance_path
+from ..project import TOOL_DOMAIN, CatalogFile, Project, provenance_path
 from ..source.font_setup import FontSetup, check_coverage, load_font_setup
 from ..source.model import Leaflet
-from ..translation.catalog import Translations, compile_translations
-from ..translation.extract import build_template
+from ..translation.catalog import Translations
+from ..translation.extract import build_template, build_tool_template
+from ..translation.furniture import FURNITURE_LANGUAGE
 from ..translation.glossary import Glossary, load_glossary
 from ..translation.pofile import read_catalog
 from ..translation.provenance import read_provenance
-from ..translation.translate import CatalogInputs, source_edition, translated_edition
+from ..translation.translate import CatalogInputs, CatalogPart, source_edition, translated_edition
 from .catalog import catalog_problems
 from .registry import CheckSettings, Unit
 from .units import load_units
@@ -71,6 +73,8 @@ class Gate:
         self._fonts = fonts
         self._glossaries: dict[str, Glossary | None] = {}
         self._templates: dict[str, Catalog] = {}
+        self._tool_parts: dict[str, CatalogPart | None] = {}
+        self._tool_problems: dict[tuple[str, bool], tuple[Diagnostic, ...]] = {}
 
     @cached_property
     def fonts(self) -> FontSetup:
@@ -89,12 +93,13 @@ class Gate:
         catalog = self.project.catalog_of(leaflet.id, lang)
         return None if catalog is None or _is_source(catalog, leaflet) else catalog
 
-    def settings(self, leaflet: Leaflet, locale: str) -> CheckSettings:
-        """What the checks of a catalog of ``locale`` need: the leaflet's source language, the
-        translation's, the units table and the language's glossary."""
+    def settings(self, leaflet: Leaflet | None, locale: str) -> CheckSettings:
+        """What the checks of a catalog of ``locale`` need: the source language (the leaflet's, or
+        for the tool's strings theirs), the translation's, the units table and the language's glossary."""
         if locale not in self._glossaries:
             self._glossaries[locale] = load_glossary(self.project.glossary_path(locale), locale)
-        return CheckSettings(locale_id(leaflet.source_language), locale, self.units, self._glossaries[locale])
+        source = leaflet.source_language if leaflet else FURNITURE_LANGUAGE
+        return CheckSettings(locale_id(source), locale, self.units, self._glossaries[locale])
 
     def judge(
         self, leaflet: Leaflet, lang: str, catalog: CatalogFile | None = None, *, spelling: bool = False
@@ -117,6 +122,7 @@ class Gate:
             return Verdict(leaflet.id, found.lang, None, None, (error.diagnostic(),))
         edition = self.edition(leaflet, locale, inputs)
         problems = catalog_problems(inputs.path, inputs.catalog, self.settings(leaflet, locale), spelling=spelling)
+        problems += self.tool_problems(locale, spelling=spelling)
         if not any(problem.is_error for problem in problems):  # a wrong character is the checks' finding first
             problems += self._coverage(edition)
         return Verdict(leaflet.id, edition.lang, edition, inputs, tuple(ordered(problems)))
@@ -131,13 +137,40 @@ class Gate:
         return Verdict(leaflet.id, edition.lang, edition, None, tuple(self._coverage(edition)))
 
     def read(self, leaflet: Leaflet, catalog: CatalogFile) -> tuple[str, CatalogInputs]:
-        """The locale id of a catalog and what its edition is made from, read strictly."""
+        """The locale id of a catalog and what its edition is made from (the leaflet's catalog and
+        the tool's of the same language), read strictly."""
         locale = locale_id(catalog.folder)
-        read = read_catalog(catalog.path, locale, leaflet.id)
-        provenance = read_provenance(provenance_path(catalog.path))
+        own = self._part(catalog.path, locale, leaflet.id, self.template(leaflet))
         self.settings(leaflet, locale)  # the glossary: a malformed one is an input that cannot be read
-        inputs = CatalogInputs(catalog.path, read, self.template(leaflet), provenance, self.source_furniture(leaflet))
-        return locale, inputs
+        tool = self.tool_part(locale)
+        wanted = Catalog() if same_language(locale, FURNITURE_LANGUAGE) else self.tool_template  # English: theirs
+        return locale, CatalogInputs(own, tool, wanted, self.source_furniture(leaflet))
+
+    def _part(self, path: Path, locale: str, domain: str, template: Catalog) -> CatalogPart:
+        read = read_catalog(path, locale, domain)
+        return CatalogPart(path, read, template, read_provenance(provenance_path(path)))
+
+    @cached_property
+    def tool_template(self) -> Catalog:
+        """The template of the tool's own strings, as the package declares them now."""
+        return build_tool_template()
+
+    def tool_part(self, locale: str) -> CatalogPart | None:
+        """The catalog of the tool's strings in ``locale``, read strictly once (None: there is none).
+        A catalog that cannot be read is raised, as the leaflet's would be."""
+        if locale not in self._tool_parts:
+            catalog = self.project.tool_catalog_of(locale)
+            read = self._part(catalog.path, locale, TOOL_DOMAIN, self.tool_template) if catalog else None
+            self._tool_parts[locale] = read
+        return self._tool_parts[locale]
+
+    def tool_problems(self, locale: str, *, spelling: bool = False) -> list[Diagnostic]:
+        """The checks' findings in the catalog of the tool's strings in ``locale`` (none without one)."""
+        if (locale, spelling) not in self._tool_problems:
+            part, settings = self.tool_part(locale), self.settings(None, locale)
+            found = catalog_problems(part.path, part.catalog, settings, spelling=spelling) if part else []
+            self._tool_problems[(locale, spelling)] = tuple(found)
+        return list(self._tool_problems[(locale, spelling)])
 
     def edition(self, leaflet: Leaflet, locale: str, inputs: CatalogInputs) -> Edition:
         """The edition a catalog's inputs make, not yet judged (``stats`` counts from it)."""
@@ -150,10 +183,12 @@ class Gate:
         return self._templates[leaflet.id]
 
     def source_furniture(self, leaflet: Leaflet) -> Translations:
-        """The furniture in the leaflet's source language, from a catalog of that language if the
-        project has one (the furniture is written in English)."""
-        own = [catalog.path for catalog in self.project.catalogs(leaflet.id) if _is_source(catalog, leaflet)]
-        return compile_translations(read_catalog(own[0], None, leaflet.id), own[0]) if own else {}
+        """The tool's strings in the leaflet's source language, from the tool's catalog of that
+        language if the project has one (they are written in English)."""
+        if same_language(leaflet.source_language, FURNITURE_LANGUAGE):
+            return {}
+        part = self.tool_part(locale_id(leaflet.source_language))
+        return part.translations if part else {}
 
     def _coverage(self, edition: Edition) -> list[Diagnostic]:
         """A character the edition prints that no font of its language has: one error at its string."""

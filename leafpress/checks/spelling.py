@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -53,7 +52,8 @@ def _accepted_words(catalog: Catalog, settings: CheckSettings) -> set[str]:
             forms = [form for alternative in term.forms for form in alternative]
             words |= set(re.findall(r"\w+", " ".join((term.source, *term.targets, *forms))))
     for message in catalog:
-        words |= set(re.findall(r"\w+", str(message.id or "")))
+        source = str(message.id or "")
+        words |= set(re.findall(r"\w+", source)) | set(re.findall(r"[^\W\d_]+", source))  # FOGRA39, FOGRA
     return words
 
 
@@ -70,31 +70,59 @@ def _glossary_form(word: str, settings: CheckSettings) -> bool:
     )
 
 
+#: A hyphen inside a word: the parts of a compound ("A4-Papier", "Opioid-Arzneimittel") are checked
+#: one by one, as hunspell's dictionaries hold words, not every compound a language can make.
+COMPOUND_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def spelling_warnings(path: Path, catalog: Catalog, settings: CheckSettings) -> list[Diagnostic]:
     """Words of the translations the language's hunspell dictionary does not know (warnings: they
-    don't stop a build). Nothing when hunspell or the dictionary is not installed."""
+    don't stop a build), each at the msgstr it is in. Nothing when hunspell or the dictionary is not
+    installed, but one warning saying so (one per language: it names no file)."""
     hunspell, dictionary = shutil.which("hunspell"), hunspell_dictionary(settings.target)
     messages = translated_messages(catalog)
-    if hunspell is None or dictionary is None or not messages:
+    if not messages:
         return []
-    with tempfile.NamedTemporaryFile("w", suffix=".dic", encoding="utf-8") as personal:
-        personal.write("\n".join(sorted(_accepted_words(catalog, settings))) + "\n")
-        personal.flush()
-        text = "\n".join(PLACEHOLDER.sub(" ", without_addresses(plain_text(str(m.string)))) for m in messages)
-        result = subprocess.run(
-            [hunspell, "-d", dictionary, "-p", personal.name, "-l", "-i", "utf-8"],
-            input=text,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    listed = {word.strip(".'’-") for word in result.stdout.split()}  # some dictionaries keep a final dot
-    unknown = {word for word in listed if len(word) > 2 and not _glossary_form(word, settings)}
+    if hunspell is None or dictionary is None:
+        return [_not_checked(settings.target, "hunspell is not installed" if hunspell is None else "")]
+    texts = [_words_of(str(message.string)) for message in messages]
+    accepted = _accepted_words(catalog, settings)
+    unknown = _unknown_words(hunspell, dictionary, accepted | {word.lower() for word in accepted}, texts)
     problems = []
-    for message in messages:
-        words = [w for w in dict.fromkeys(re.findall(r"\w+", str(message.string))) if w in unknown]
+    for message, words in zip(messages, unknown, strict=True):
         line, column = message_place(catalog, message)
-        for word in words:
+        for word in [word for word in words if len(word) > 2 and not _glossary_form(word, settings)]:
             what = f"unknown word {word!r} ({dictionary})"
             problems.append(Diagnostic(path, line, column, what, "warning", "spelling", message.context or ""))
     return problems
+
+
+def _not_checked(locale: str, why: str) -> Diagnostic:
+    """The one warning of a language whose spelling cannot be checked here."""
+    lacking = why or f"no hunspell dictionary of {locale} is installed"
+    what = f"spelling of {locale} not checked: {lacking} (Debian packages many as hunspell-<language>)"
+    return Diagnostic(None, 0, 0, what, "warning", "spelling")
+
+
+def _words_of(translation: str) -> str:
+    """What hunspell reads of a translation: its plain text, addresses and placeholders left out,
+    compounds in their parts."""
+    return COMPOUND_HYPHEN.sub(" ", PLACEHOLDER.sub(" ", without_addresses(plain_text(translation))))
+
+
+def _unknown_words(hunspell: str, dictionary: str, accepted: set[str], texts: list[str]) -> list[list[str]]:
+    """For each text, the words hunspell does not know and ``accepted`` does not hold, in order,
+    each once (``hunspell -a``: one answer per word, an empty line after each text; ``^`` keeps a
+    text from being read as a command)."""
+    lines = "".join("^" + " ".join(text.split()) + "\n" for text in texts)
+    command = [hunspell, "-d", dictionary, "-a", "-i", "utf-8"]
+    answers = subprocess.run(command, input=lines, capture_output=True, text=True, check=False).stdout
+    found: list[list[str]] = [[]]
+    for answer in answers.splitlines()[1:]:  # the first line is hunspell's banner
+        if not answer.strip():
+            found.append([])
+        elif answer[0] in "&#":
+            word = answer.split()[1].strip(".'’-")  # some dictionaries keep a final dot
+            if word not in found[-1] and word not in accepted and word.lower() not in accepted:
+                found[-1].append(word)
+    return (found + [[] for _ in texts])[: len(texts)]

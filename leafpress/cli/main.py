@@ -17,30 +17,59 @@ from ..errors import InputErrors, LeafletError, RenderError, SourceError, displa
 from ..project import Project
 from .parser import build_parser
 
-#: Each command, and the module of this package that runs it: imported when the command runs, so
-#: that a build with nothing to do loads neither the gate nor the renderer.
-COMMANDS = {
-    None: ("build", "build_command"),
-    "extract": ("catalogs", "extract_command"),
-    "init": ("catalogs", "init_command"),
-    "update": ("catalogs", "update_command"),
-    "memory": ("catalogs", "memory_command"),
-    "stats": ("catalogs", "stats_command"),
-    "check": ("review", "check_command"),
-    "review": ("review", "review_command"),
-    "proof": ("review", "proof_command"),
-    "preview": ("preview", "preview_command"),
-    "verify": ("verify", "verify_command"),
+#: The options given before a command, as argparse names them, with their values when not given.
+GLOBAL_OPTIONS: dict[str, object] = {
+    "out": None,
+    "leaflet": [],
+    "lang": [],
+    "format": [],
+    "force": False,
+    "jobs": 0,
+    "draft": False,
+    "reviewed_only": False,
+}
+_CATALOGS = ("leaflet", "lang")
+
+#: Each command, the module of this package that runs it (imported when the command runs, so that a
+#: build with nothing to do loads neither the gate nor the renderer) and the global options it
+#: honours: any other given with it is refused, never ignored.
+COMMANDS: dict[str | None, tuple[str, str, tuple[str, ...]]] = {
+    None: ("build", "build_command", tuple(GLOBAL_OPTIONS)),
+    "extract": ("catalogs", "extract_command", ("leaflet",)),
+    "init": ("catalogs", "init_command", ("leaflet",)),
+    "update": ("catalogs", "update_command", _CATALOGS),
+    "memory": ("catalogs", "memory_command", ("out", *_CATALOGS)),
+    "stats": ("catalogs", "stats_command", _CATALOGS),
+    "check": ("review", "check_command", _CATALOGS),
+    "review": ("review", "review_command", ("leaflet",)),
+    "proof": ("review", "proof_command", ("out", "leaflet")),
+    "preview": ("preview", "preview_command", ("out", "leaflet")),
+    "verify": ("verify", "verify_command", ("out",)),
 }
 
 
 def command(name: str | None) -> Callable[[argparse.Namespace, Project], int]:
     """The function that runs the command ``name`` (None: the build)."""
-    module, function = COMMANDS[name]
+    module, function, _honoured = COMMANDS[name]
     run: Callable[[argparse.Namespace, Project], int] = getattr(
         importlib.import_module(f"{__package__}.{module}"), function
     )
     return run
+
+
+def refuse_unused_options(args: argparse.Namespace) -> None:
+    """A global option the command does not use is one line, exit 2 (``check --format a4`` would
+    otherwise check every format's nothing and say all is well)."""
+    honoured = COMMANDS[args.command][2]
+    unused = [
+        name for name, default in GLOBAL_OPTIONS.items() if name not in honoured and getattr(args, name) != default
+    ]
+    if unused:
+        flags = ", ".join("--" + name.replace("_", "-") for name in unused)
+        what = f"render.py {args.command}" if args.command else "the build"
+        raise LeafletError(
+            f"{what} does not take {flags} (see render.py {args.command or ''} --help)".replace("  ", " ")
+        )
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -48,6 +77,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = build_parser().parse_args(argv)
     project = Project((args.root or root or Path.cwd()).resolve())
     try:
+        refuse_unused_options(args)
         return command(args.command)(args, project)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet

@@ -144,17 +144,20 @@ def source_language_of(source: Path, digest: str, cache: BuildCache) -> str:
 
 
 def leaflet_editions(project: Project, source: Path, shared: str, cache: BuildCache) -> list[EditionPlan]:
-    """The source edition, then one edition per catalog, each with its key."""
+    """The source edition, then one edition per catalog, each with its key: the leaflet's catalog,
+    and the catalog of the tool's strings of the same language (of the source language, for the
+    source edition), with their review records and glossary."""
     leaflet_id = source.parent.name
     source_digest = file_digest(source)
     source_lang = source_language_of(source, source_digest, cache)
     catalogs = {catalog.lang: catalog for catalog in project.catalogs(leaflet_id)}
-    own = catalogs.pop(source_lang, None)  # a catalog of the source language translates only the furniture
-    base = f"{shared}\0{source_digest}\0{file_digest(own.path) if own else '-'}"
+    catalogs.pop(source_lang, None)  # a leaflet's catalog of its own language has nothing to translate
+    base = f"{shared}\0{source_digest}"
 
     def key(lang: str, catalog: CatalogFile | None) -> str:
-        inputs = translation_digest(project, catalog) if catalog else "-"
-        return hashlib.sha256(f"{base}\0{lang}\0{inputs}".encode()).hexdigest()
+        tool = project.tool_catalog_of(lang)
+        inputs = [translation_digest(project, found) if found else "-" for found in (catalog, tool)]
+        return hashlib.sha256("\0".join([base, lang, *inputs]).encode()).hexdigest()
 
     editions = [EditionPlan(leaflet_id, source, source_lang, None, key(source_lang, None))]
     for lang, catalog in sorted(catalogs.items()):

@@ -19,14 +19,14 @@ from babel.messages.catalog import Catalog, Message
 from markupsafe import Markup, escape
 
 from ..atomic import write_atomic
-from ..checks.gate import Gate, Verdict
+from ..checks.gate import Gate
 from ..checks.numbers import ascii_digits, number_format
 from ..checks.registry import CheckSettings
 from ..checks.text import EMAIL_IN_TEXT, PHONE_IN_TEXT, URL_IN_TEXT
-from ..diagnostics import shown_path
+from ..diagnostics import Diagnostic, shown_path
 from ..errors import InputErrors
 from ..locales import direction, locale_id, name_in, normal_tag, own_name, primary_language
-from ..project import proof_file
+from ..project import TOOL_DOMAIN, proof_file
 from ..render.fonts import document_css
 from ..render.html import templates
 from ..render.workers import Worker, worker_settings
@@ -35,7 +35,7 @@ from ..translation.catalog import message_place
 from ..translation.glossary import Glossary, source_pattern, target_pattern
 from ..translation.pofile import EntryKey
 from ..translation.provenance import review_status
-from ..translation.translate import CatalogInputs
+from ..translation.translate import CatalogPart
 
 #: Text in brackets: what a translation may add to explain a term ("(posttraumatische ...)").
 BRACKETED = re.compile(r"[(（]([^()（）]{2,})[)）]")
@@ -118,26 +118,39 @@ def _term_patterns(glossary: Glossary | None, locale: str) -> tuple[list[re.Patt
     return sources, targets
 
 
-def problems_by_entry(verdict: Verdict, root: Path) -> tuple[dict[EntryKey, list[str]], list[str]]:
+@dataclass(frozen=True)
+class ProofSubject:
+    """What a proof is of: a leaflet's catalog, or the catalog of the tool's own strings, with the
+    gate's findings and what the checks read it with."""
+
+    domain: str  # the leaflet's id, or the tool's domain: the proof's file name
+    title: str
+    organisation: str
+    date: str  # ISO day of the source edition (the proof's metadata)
+    lang: str  # BCP 47 tag of the translation
+    part: CatalogPart
+    problems: tuple[Diagnostic, ...]
+    settings: CheckSettings
+
+
+def problems_by_entry(subject: ProofSubject, root: Path) -> tuple[dict[EntryKey, list[str]], list[str]]:
     """The gate's problems of a catalog, by the entry each is at, and those at no entry (the
-    catalog's header, a source line), each as the proof prints it."""
+    catalog's header, a source line, another catalog), each as the proof prints it."""
     by_entry: dict[EntryKey, list[str]] = {}
     general: list[str] = []
-    catalog = verdict.inputs.catalog if verdict.inputs else None
-    for problem in verdict.problems:
-        at_entry = catalog is not None and problem.path == verdict.inputs.path if verdict.inputs else False
-        key = catalog.layout.entry_at(problem.line) if at_entry and catalog is not None else None
-        message = f"{problem.severity}: {problem.message}"
+    catalog = subject.part.catalog
+    for problem in subject.problems:
+        key = catalog.layout.entry_at(problem.line) if problem.path == subject.part.path else None
         if key is not None and key != (None, ""):
-            by_entry.setdefault(key, []).append(message)
+            by_entry.setdefault(key, []).append(f"{problem.severity}: {problem.message}")
         else:
             general.append(problem.text(root))
     return by_entry, general
 
 
-def proof_rows(inputs: CatalogInputs, settings: CheckSettings, problems: dict[EntryKey, list[str]]) -> list[ProofRow]:
+def proof_rows(part: CatalogPart, settings: CheckSettings, problems: dict[EntryKey, list[str]]) -> list[ProofRow]:
     """The rows of the proof, strings changed since review first, then new ones, then the rest."""
-    status = review_status(inputs.catalog, inputs.template, inputs.provenance)
+    status = review_status(part.catalog, part.template, part.provenance)
     sources, targets = _term_patterns(settings.glossary, settings.target)
     rows = []
     for label, messages in (
@@ -147,7 +160,7 @@ def proof_rows(inputs: CatalogInputs, settings: CheckSettings, problems: dict[En
     ):
         for message in messages:
             found = tuple(problems.get((message.context, str(message.id)), ()))
-            rows.append(_row(inputs.catalog, message, label, settings, (sources, targets), found))
+            rows.append(_row(part.catalog, message, label, settings, (sources, targets), found))
     return rows
 
 
@@ -184,15 +197,50 @@ def proof_html(rows: list[ProofRow], facts: dict[str, object], font_css: str) ->
 
 
 def write_proof(gate: Gate, leaflet: Leaflet, lang: str, out_dir: Path) -> Path:
-    """Render the proof of ``leaflet`` in ``lang`` into the output folder's ``proofs/``: every
-    string with the gate's problems under it; returns the PDF."""
+    """Render the proof of ``leaflet``'s catalog of ``lang`` into the output folder's ``proofs/``:
+    every string with the gate's problems under it; returns the PDF."""
     verdict = gate.judge(leaflet, lang)
     if verdict.inputs is None:
         raise InputErrors(verdict.problems)
     locale = locale_id(verdict.inputs.catalog.locale_identifier or lang)
-    by_entry, general = problems_by_entry(verdict, gate.project.root)
-    rows = proof_rows(verdict.inputs, gate.settings(leaflet, locale), by_entry)
-    facts = _facts(leaflet, verdict, rows, general, gate.project.root)
+    subject = ProofSubject(
+        leaflet.id,
+        leaflet.title.value,
+        leaflet.organisation.value,
+        leaflet.date.isoformat(),
+        verdict.lang,
+        verdict.inputs.own,
+        verdict.problems,
+        gate.settings(leaflet, locale),
+    )
+    return render_proof(gate, subject, out_dir)
+
+
+def write_tool_proof(gate: Gate, lang: str, out_dir: Path) -> Path | None:
+    """The proof of the catalog of the tool's own strings in ``lang`` (None when there is none)."""
+    locale = locale_id(lang)
+    part = gate.tool_part(locale)
+    if part is None:
+        return None
+    day = str(part.catalog.revision_date)[:10]  # YYYY-MM-DD, as the catalog was last saved
+    subject = ProofSubject(
+        TOOL_DOMAIN,
+        "leafpress, the strings every leaflet prints",
+        "",
+        day,
+        normal_tag(locale),
+        part,
+        tuple(gate.tool_problems(locale)),
+        gate.settings(None, locale),
+    )
+    return render_proof(gate, subject, out_dir)
+
+
+def render_proof(gate: Gate, subject: ProofSubject, out_dir: Path) -> Path:
+    """Lay the proof of ``subject`` out and write it under ``proofs/``; returns the PDF."""
+    by_entry, general = problems_by_entry(subject, gate.project.root)
+    rows = proof_rows(subject.part, subject.settings, by_entry)
+    facts = _facts(subject, rows, general, gate.project.root)
     printed = [text for row in rows for text in (row.source, row.translation, *row.problems, *row.additions)]
     characters = "".join(sorted(set("".join(printed + general))))
     fonts = gate.fonts
@@ -202,32 +250,30 @@ def write_proof(gate: Gate, leaflet: Leaflet, lang: str, out_dir: Path) -> Path:
     )
     worker = Worker(worker_settings(gate.project, fonts))
     rendered = worker.renderer.render(proof_html(rows, facts, font_css), fonts_key=font_css, pdf_variant="pdf/ua-1")
-    target = out_dir / proof_file(leaflet.id, str(facts["lang"]))
+    target = out_dir / proof_file(subject.domain, str(facts["lang"]))
     write_atomic(target, rendered.data)
     return target
 
 
-def _facts(
-    leaflet: Leaflet, verdict: Verdict, rows: list[ProofRow], general: list[str], root: Path
-) -> dict[str, object]:
+def _facts(subject: ProofSubject, rows: list[ProofRow], general: list[str], root: Path) -> dict[str, object]:
     counts = {
         status: sum(row.status == status for row in rows)
         for status in ("changed since review", "not yet reviewed", "reviewed")
     }
     problems = sum(len(row.problems) for row in rows) + len(general)
-    source_lang = normal_tag(leaflet.source_language)
+    source_lang = normal_tag(subject.settings.source)
     return {
-        "title": leaflet.title.value,
-        "organisation": leaflet.organisation.value,
-        "date": leaflet.date.isoformat(),
-        "language": language_name(verdict.lang),
-        "catalog": shown_path(verdict.inputs.path, root) if verdict.inputs else "",
+        "title": subject.title,
+        "organisation": subject.organisation,
+        "date": subject.date,
+        "language": language_name(subject.lang),
+        "catalog": shown_path(subject.part.path, root),
         "counts": f"{len(rows)} strings: "
         + ", ".join(f"{n} {status}" for status, n in counts.items())
         + f"; {problems} check problems",
         "general": general,
-        "lang": verdict.lang,
+        "lang": subject.lang,
         "source_lang": source_lang,
-        "direction": direction(verdict.lang),
+        "direction": direction(subject.lang),
         "source_dir": direction(source_lang),
     }

@@ -11,22 +11,24 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ..checks.gate import Gate, Verdict
+from ..checks.gate import Gate
 from ..diagnostics import Diagnostic
 from ..errors import InputErrors, LeafletError
+from ..locales import locale_id
 from ..project import provenance_path
 from ..source.model import Leaflet
 from ..translation.catalog import message_place
 from ..translation.provenance import ReviewStatus, record_review, review_status, write_provenance
-from ..translation.translate import CatalogInputs
+from ..translation.translate import CatalogPart
 
 
 @dataclass(frozen=True)
 class CatalogReview:
-    """A catalog of one leaflet in one language, as the gate found it, ready to review."""
+    """A catalog of one language (a leaflet's, or the tool's strings'), with the gate's findings on
+    the editions it makes, ready to review."""
 
-    verdict: Verdict
-    inputs: CatalogInputs
+    inputs: CatalogPart
+    problems: tuple[Diagnostic, ...]
 
     @property
     def status(self) -> ReviewStatus:
@@ -45,8 +47,9 @@ class CatalogReview:
 
     def refusal(self) -> list[Diagnostic]:
         """Why this catalog may not be signed off: the gate's errors, or the strings not translated."""
-        if self.verdict.errors:
-            return self.verdict.errors
+        errors = [problem for problem in self.problems if problem.is_error]
+        if errors:
+            return errors
         untranslated = [message for message in self.status.pending if not message.string or message.fuzzy]
         if untranslated:
             what = f"{len(untranslated)} strings are not translated or fuzzy: a review covers a complete catalog"
@@ -54,9 +57,9 @@ class CatalogReview:
         return []
 
 
-def catalog_reviews(gate: Gate, leaflets: list[Leaflet], language: str) -> list[CatalogReview]:
-    """The catalogs of ``language`` of ``leaflets``, judged by the gate, ready to review. A catalog
-    that cannot be read is an error."""
+def catalog_reviews(gate: Gate, leaflets: list[Leaflet], language: str, *, tool: bool) -> list[CatalogReview]:
+    """The catalogs of ``language`` of ``leaflets`` (and the tool's, when ``tool``), judged by the
+    gate, ready to review. A catalog that cannot be read is an error."""
     found = []
     for leaflet in leaflets:
         catalog = gate.catalog_of(leaflet, language)
@@ -65,7 +68,10 @@ def catalog_reviews(gate: Gate, leaflets: list[Leaflet], language: str) -> list[
         verdict = gate.judge(leaflet, language, catalog)
         if verdict.inputs is None:
             raise InputErrors(verdict.problems)
-        found.append(CatalogReview(verdict, verdict.inputs))
+        found.append(CatalogReview(verdict.inputs.own, verdict.problems))
+    part = gate.tool_part(locale_id(language)) if tool else None
+    if part is not None:
+        found.append(CatalogReview(part, tuple(gate.tool_problems(locale_id(language)))))
     if not found:
         raise LeafletError(f"no catalog of {language} to review")
     return found

@@ -27,6 +27,7 @@ import yaml
 from ..dates import parse_day
 from ..errors import SourceError
 from ..locales import UnknownLanguage, locale_id
+from ..project import SOURCE_NAME, TOOL_DOMAIN, Project
 from .markup import link_scheme_problems
 from .model import (
     BLOCK_TYPES,
@@ -51,10 +52,8 @@ from .model import (
 from .textsafety import CONTROL_CHARACTER, describe, hidden_characters
 
 if TYPE_CHECKING:
-    from ..project import Project
     from ..settings import Settings
 
-SOURCE_NAME = "leaflet.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 #: What a field holding one address must be (the whole value): a web address, an email address,
@@ -453,6 +452,11 @@ def parse_leaflet(source: str, path: Path) -> Leaflet:
         raise SourceError(path, 1, 1, f"expected one YAML document, found {len(documents)}")
     loader = _SourceLoader(path)
     leaflet = loader.leaflet(documents[0])
+    if leaflet.id == TOOL_DOMAIN:
+        raise loader.error(
+            loader.id_node,  # type: ignore[arg-type]
+            f"the id {TOOL_DOMAIN!r} names the catalogs of the tool's own strings: choose another",
+        )
     if path.name == SOURCE_NAME and path.parent.name and leaflet.id != path.parent.name:
         raise loader.error(
             loader.id_node,  # type: ignore[arg-type]

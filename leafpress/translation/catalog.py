@@ -1,7 +1,8 @@
 """Translation catalogs: write, merge, compile in memory, count, and start new ones.
 
-One domain per leaflet: its template ``translations/<leaflet-id>.pot`` and a catalog per language
-(``project.py`` names every path; ``pofile.py`` reads them strictly). Who translated and who
+One domain per leaflet, holding the leaflet's text: its template ``translations/<leaflet-id>.pot``
+and a catalog per language; and one domain, ``leafpress``, for the tool's own strings, shared by
+every leaflet (``project.py`` names every path; ``pofile.py`` reads them strictly). Who translated and who
 reviewed what is kept beside each catalog (``provenance.py``), not in its header: PO tools drop
 header fields they don't know.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Collection
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -18,9 +20,9 @@ from babel.messages.pofile import read_po, write_po
 from ..atomic import write_atomic
 from ..edition import CatalogStats, Translation
 from ..locales import name_in
-from ..project import Project
+from ..project import TOOL_DOMAIN, Project
 from ..source.model import Leaflet
-from .extract import build_template
+from .extract import build_template, build_tool_template
 from .pofile import LeafletCatalog, read_catalog
 
 #: (msgctxt, msgid) -> translation, of every usable message of a catalog: a plain, picklable mapping.
@@ -122,42 +124,67 @@ def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
     return catalog
 
 
-def write_template(
-    project: Project, leaflet: Leaflet, creation_date: datetime.datetime | None = None
-) -> tuple[Path, bool, Catalog]:
-    """Write the leaflet's POT; returns its path, whether it changed (creation date aside) and the
-    template itself. ``creation_date`` (from ``SOURCE_DATE_EPOCH``) replaces the clock's."""
-    path = project.template_path(leaflet.id)
-    catalog = build_template(project, leaflet)
+def _template_content(catalog: Catalog) -> tuple[object, ...]:
+    """What a template says, its dates and the version of Babel that wrote it aside: its header
+    comment, project and version, and every message with its locations, comments and flags."""
+    messages = tuple(
+        (m.id, m.context, tuple(m.locations), " ".join(m.auto_comments), tuple(sorted(m.flags)))
+        for m in catalog
+        if m.id
+    )
+    return (catalog.header_comment, catalog.project, catalog.version, messages)
+
+
+def write_pot(path: Path, catalog: Catalog, creation_date: datetime.datetime | None = None) -> bool:
+    """Write a template unless it says what the file at ``path`` says (so a run that changes no
+    message, location or comment leaves the file byte for byte); returns whether it was written.
+    ``creation_date`` (from ``SOURCE_DATE_EPOCH``) replaces the clock's."""
     if creation_date is not None:
         catalog.creation_date = creation_date
     if path.is_file():
         with path.open("rb") as stream:
-            previous_date = read_po(stream).creation_date
-        now = catalog.creation_date
-        catalog.creation_date = previous_date
-        if catalog_bytes(catalog) == path.read_bytes():
-            return path, False, catalog
-        catalog.creation_date = now
+            if _template_content(read_po(stream)) == _template_content(catalog):
+                return False
     write_atomic(path, catalog_bytes(catalog))
-    return path, True, catalog
+    return True
 
 
-def create_catalog(project: Project, leaflet: Leaflet, locale: str, template: Catalog) -> Path | None:
-    """Start the catalog of ``locale`` for ``leaflet``; None when it exists already (left alone)."""
-    path = project.catalog_path(locale, leaflet.id)
+def write_template(
+    project: Project, leaflet: Leaflet, creation_date: datetime.datetime | None = None
+) -> tuple[Path, bool, Catalog]:
+    """Write the leaflet's POT; returns its path, whether it was written and the template itself."""
+    path = project.template_path(leaflet.id)
+    catalog = build_template(project, leaflet)
+    return path, write_pot(path, catalog, creation_date), catalog
+
+
+def write_tool_template(project: Project, creation_date: datetime.datetime | None = None) -> tuple[Path, bool, Catalog]:
+    """Write ``leafpress.pot``, the template of the tool's own strings, as :func:`write_template` does."""
+    path = project.template_path(TOOL_DOMAIN)
+    catalog = build_tool_template()
+    return path, write_pot(path, catalog, creation_date), catalog
+
+
+def create_catalog(project: Project, domain: str, locale: str, template: Catalog) -> Path | None:
+    """Start the catalog of ``locale`` of ``domain`` (a leaflet's id, or the tool's); None when it
+    exists already (left alone)."""
+    path = project.catalog_path(locale, domain)
     if path.exists():
         return None
     write_catalog(path, new_catalog(template, locale))
     return path
 
 
-def update_catalog(path: Path, locale: str, domain: str, template: Catalog) -> bool:
-    """Merge ``template`` into the catalog at ``path`` (fuzzy matching on, obsolete entries kept);
-    returns whether the file changed."""
+def update_catalog(path: Path, locale: str, domain: str, template: Catalog, dropped: Collection[str] = ()) -> bool:
+    """Merge ``template`` into the catalog at ``path`` (fuzzy matching on, obsolete entries kept,
+    but for those whose msgid is in ``dropped``: the tool's strings, which have a catalog of their
+    own); returns whether the file changed."""
     catalog = read_catalog(path, locale, domain)
     before = catalog_bytes(catalog)
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
+    for key, message in list(catalog.obsolete.items()):
+        if message.context is None and str(message.id) in dropped:
+            del catalog.obsolete[key]
     after = catalog_bytes(catalog)
     if after == before:
         return False

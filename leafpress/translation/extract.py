@@ -6,8 +6,10 @@ works. Each translatable string becomes a ``pgettext`` message: ``msgctxt`` is t
 the reference is ``file:line`` and the block's ``note:`` is the translator comment. Verbatim fields
 (citations, URLs, contact values) are never extracted.
 
-``build_template`` makes the template (POT) of one leaflet: its strings, then the page furniture
-declared in ``furniture.py`` (read with Babel's own Python extractor). Writing it is ``catalog.py``'s.
+``build_template`` makes the template (POT) of one leaflet: its strings alone. ``build_tool_template``
+makes that of the tool's own strings (``leafpress.pot``), shared by every leaflet: the page furniture
+and the download pages' labels declared in ``furniture.py``, read with Babel's own Python extractor.
+Writing them is ``catalog.py``'s.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import IO, Any
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 
-from ..project import PACKAGE_DIR, Project
+from ..project import PACKAGE_DIR, TOOL_DOMAIN, Project
 from ..source.load import parse_leaflet
 from ..source.model import Leaflet, iter_texts
 
@@ -79,8 +81,15 @@ def _relative(path: Path, root: Path) -> str:
         return os.path.relpath(path.resolve(), root.resolve())
 
 
+#: What every template says of its strings, after its own first line.
+RULES = (
+    "# Never translate doses, numbers, names or links. See README.md, 'Translating', for how\n"
+    "# catalogs are checked, reviewed and credited.\n#"
+)
+
+
 def build_template(project: Project, leaflet: Leaflet) -> Catalog:
-    """The message template (POT) of one leaflet: its strings, then the page furniture's."""
+    """The message template (POT) of one leaflet: its own strings (the tool's are in ``leafpress.pot``)."""
     catalog = Catalog(
         domain=leaflet.id,
         project=leaflet.title.value,
@@ -91,13 +100,30 @@ def build_template(project: Project, leaflet: Leaflet) -> Catalog:
         header_comment=(
             f"# Translations template for {leaflet.title.value} ({leaflet.id}).\n"
             f"# Copyright (C) {leaflet.date.year} {leaflet.organisation.value}\n"
-            "# msgctxt is the id path of each string in leaflet.yaml; never translate doses, numbers,\n"
-            "# names or links. See README.md, 'Translating', for the review header fields.\n#"
+            "# msgctxt is the id path of each string in leaflet.yaml.\n" + RULES
         ),
     )
     source = _relative(leaflet.path, project.root)
     for lineno, _funcname, (context, message), comments in leaflet_messages(leaflet):
         catalog.add(message, locations=[(source, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def build_tool_template() -> Catalog:
+    """The message template of the tool's own strings (``leafpress.pot``): every furniture string,
+    where ``furniture.py`` declares it, with its translator note."""
+    catalog = Catalog(
+        domain=TOOL_DOMAIN,
+        project=TOOL_DOMAIN,
+        version="1",
+        msgid_bugs_address="",
+        charset="utf-8",
+        header_comment=(
+            "# Translations template of leafpress's own strings: the page furniture every leaflet prints\n"
+            "# (page numbers, draft notices, the provenance panel) and the download pages' labels.\n"
+            "# One catalog per language serves every leaflet.\n" + RULES
+        ),
+    )
     furniture_file = FURNITURE_FILE.relative_to(PACKAGE_DIR.parent).as_posix()  # leafpress/translation/furniture.py
     for furniture in furniture_messages():
         location = (furniture_file, furniture.line)

@@ -12,21 +12,33 @@ CAT tools (OmegaT, Trados, memoQ, Weblate) import.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
 from ..atomic import write_atomic
-from ..locales import locale_id
-from ..project import Project
+from ..locales import locale_id, same_language
+from ..project import TOOL_DOMAIN, CatalogFile, Project, provenance_path
 from ..source.model import Leaflet
-from .catalog import catalog_bytes, create_catalog, is_translated, update_catalog, write_template
+from .catalog import (
+    catalog_bytes,
+    create_catalog,
+    is_translated,
+    new_catalog,
+    update_catalog,
+    write_template,
+    write_tool_template,
+)
+from .extract import build_tool_template
 from .pofile import read_catalog
+from .provenance import Provenance, merge_provenance, read_provenance, write_provenance
 
 #: How a translator comment marks an entry filled from memory.
 MEMORY_MARK = "from translation memory:"
+#: How a translator comment marks a tool's string moved from a leaflet's catalog into the tool's.
+MOVED_MARK = "moved from"
 
 
 @dataclass(frozen=True)
@@ -127,39 +139,97 @@ class CatalogChange:
 
 
 def start_language(
-    project: Project, leaflets: list[Leaflet], locale: str, creation_date: datetime.datetime | None
+    project: Project, leaflets: list[Leaflet], locale: str, creation_date: datetime.datetime | None, *, tool: bool
 ) -> list[CatalogChange]:
-    """Start the catalogs of ``locale`` that ``leaflets`` lack, each filled from the memory of the
-    language's catalogs as they were before any was made; the others are left alone."""
+    """Start the catalogs of ``locale`` that ``leaflets`` lack (and the tool's, when ``tool`` and the
+    language lacks it), each filled from the memory of the language's catalogs as they were before
+    any was made; the others are left alone."""
     every = [source.parent.name for source in project.sources()]
     memory = language_memory(project, locale, every)  # read before any catalog is created
-    changes = []
+    changes = [start_tool_catalog(project, locale, creation_date)] if tool else []
     for leaflet in leaflets:
         path = project.catalog_path(locale, leaflet.id)
         if path.exists():
             changes.append(CatalogChange(path, created=False, changed=False, filled=0))
             continue
         _pot, _changed, template = write_template(project, leaflet, creation_date)
-        create_catalog(project, leaflet, locale, template)
+        create_catalog(project, leaflet.id, locale, template)
         changes.append(CatalogChange(path, True, True, fill_catalog_file(path, locale, leaflet.id, memory)))
     return changes
 
 
+def start_tool_catalog(project: Project, locale: str, creation_date: datetime.datetime | None) -> CatalogChange:
+    """Start the catalog of the tool's strings in ``locale`` unless it exists. The translations of
+    those strings that the language's leaflet catalogs still hold (catalogs made before the tool's
+    strings had a catalog of their own) move into it as they are, with their reviews."""
+    path = project.catalog_path(locale, TOOL_DOMAIN)
+    if path.exists():
+        return CatalogChange(path, created=False, changed=False, filled=0)
+    _pot, _changed, template = write_tool_template(project, creation_date)
+    catalog = new_catalog(template, locale)
+    moved = adopt_tool_strings(project, catalog, locale)
+    write_atomic(path, catalog_bytes(catalog))
+    return CatalogChange(path, True, True, moved)
+
+
+def adopt_tool_strings(project: Project, catalog: Catalog, locale: str) -> int:
+    """Copy into the tool's new catalog each of its strings that a leaflet catalog of ``locale``
+    translates (confirmed or fuzzy, as it was; the first leaflet's in id order), with the reviews that
+    covered it and the translators; returns how many moved."""
+    moved: dict[str, Message] = {}
+    provenance = Provenance()
+    for source in project.sources():
+        found = project.catalog_of(source.parent.name, locale)
+        if found is None:
+            continue
+        old = read_catalog(found.path, locale, source.parent.name)
+        for message in [*old, *old.obsolete.values()]:
+            wanted = catalog.get(message.id) if message.id and message.context is None else None
+            if wanted is not None and message.string and str(message.id) not in moved:
+                wanted.string, wanted.flags = message.string, set(message.flags)
+                kept = [comment for comment in message.user_comments if not comment.startswith(MEMORY_MARK)]
+                wanted.user_comments = [*kept, f"{MOVED_MARK} {found.path.name}"]
+                moved[str(message.id)] = wanted
+        provenance = merge_provenance(provenance, read_provenance(provenance_path(found.path)), list(moved.values()))
+    if moved:
+        write_provenance(provenance_path(project.catalog_path(locale, TOOL_DOMAIN)), provenance)
+    return len(moved)
+
+
 def update_language_catalogs(
-    project: Project, leaflets: list[Leaflet], creation_date: datetime.datetime | None
+    project: Project,
+    leaflets: list[Leaflet],
+    creation_date: datetime.datetime | None,
+    *,
+    tool: bool,
+    languages: Collection[str] = (),
 ) -> list[CatalogChange]:
-    """Merge each leaflet's template into its catalogs; then fill what is empty from the other
-    leaflets' catalogs as they now are (each language's memory read once, after every merge, so
-    that no catalog draws on an entry the same update makes obsolete)."""
+    """Merge each leaflet's template into its catalogs (of ``languages`` only, when some are named),
+    and the tool's template into the tool's catalogs when ``tool``; then fill what is empty from
+    the other catalogs as they now are (each language's memory read once, after every merge, so
+    that no catalog draws on an entry the same update makes obsolete). A language whose leaflet
+    catalogs still hold the tool's strings gets the tool's catalog first: nothing translated is lost."""
+
+    def chosen(domain: str) -> list[CatalogFile]:
+        found = project.catalogs(domain)
+        return [c for c in found if not languages or any(same_language(c.folder, lang) for lang in languages)]
+
+    locales = sorted({locale_id(c.folder) for leaflet in leaflets for c in chosen(leaflet.id)})
+    started = [start_tool_catalog(project, locale, creation_date) for locale in locales]
+    templates = [(TOOL_DOMAIN, write_tool_template(project, creation_date)[2])] if tool else []
+    templates += [(leaflet.id, write_template(project, leaflet, creation_date)[2]) for leaflet in leaflets]
+    tool_strings = {str(message.id) for message in build_tool_template() if message.id}
     merged = {}
-    for leaflet in leaflets:
-        _pot, _changed, template = write_template(project, leaflet, creation_date)
-        for catalog in project.catalogs(leaflet.id):
+    for domain, template in templates:
+        dropped = tool_strings if domain != TOOL_DOMAIN else set()
+        for catalog in chosen(domain):
             locale = locale_id(catalog.folder)
-            merged[(leaflet.id, locale, catalog.path)] = update_catalog(catalog.path, locale, leaflet.id, template)
+            merged[(domain, locale, catalog.path)] = update_catalog(catalog.path, locale, domain, template, dropped)
     every = [source.parent.name for source in project.sources()]
     memories = {locale: language_memory(project, locale, every) for _id, locale, _path in merged}
-    return [
-        CatalogChange(path, False, changed, fill_catalog_file(path, locale, leaflet_id, memories[locale]))
-        for (leaflet_id, locale, path), changed in merged.items()
+    created = [change for change in started if change.created]
+    return created + [
+        CatalogChange(path, False, changed, fill_catalog_file(path, locale, domain, memories[locale]))
+        for (domain, locale, path), changed in merged.items()
+        if path not in {change.path for change in created}
     ]

@@ -184,6 +184,19 @@ def summary(status: ReviewStatus, translators: Iterable[str]) -> Review:
     return Review(tuple(translators), reviewers, date, len(status.reviewed), len(status.pending), len(status.changed))
 
 
+def merge_provenance(into: Provenance, other: Provenance, messages: Iterable[Message]) -> Provenance:
+    """``into`` with ``other``'s translators and the parts of its reviews that cover ``messages``
+    (strings moved from ``other``'s catalog into ``into``'s)."""
+    keys = {message_key(message) for message in messages}
+    reviews = list(into.reviews)
+    for record in other.reviews:
+        covered = {key: print_ for key, print_ in record.strings.items() if key in keys}
+        if covered and not any(r.reviewer == record.reviewer and r.date == record.date for r in reviews):
+            reviews.append(ReviewRecord(record.reviewer, record.date, covered))
+    translators = tuple(dict.fromkeys(into.translators + other.translators))
+    return Provenance(translators, tuple(reviews))
+
+
 def record_review(
     catalog: Catalog, template: Catalog, provenance: Provenance, reviewer: str, date: datetime.date
 ) -> Provenance:

@@ -148,23 +148,101 @@ def language_facts(lang: str, fonts: FontSetup) -> LanguageFacts:
     return LanguageFacts(tag, direction(tag), fonts.stack(tag), own_name(tag), name_in(tag, "en"))
 
 
+@dataclass(frozen=True)
+class CatalogPart:
+    """One catalog an edition is translated with, as the gate read it: the leaflet's own text, or the
+    tool's strings. With its template (what it must translate) and its review records."""
+
+    path: Path
+    catalog: LeafletCatalog
+    template: Catalog
+    provenance: Provenance
+
+    @property
+    def translations(self) -> Translations:
+        return compile_translations(self.catalog, self.path)
+
+    @property
+    def stats(self) -> CatalogStats:
+        return catalog_stats(self.catalog, self.template)
+
+    @property
+    def review(self) -> Review:
+        """Who translated the catalog (its review record, else ``Last-Translator``) and how much
+        of it is reviewed as it is now."""
+        translators = self.provenance.translators or header_translators(self.catalog)
+        return summary(review_status(self.catalog, self.template, self.provenance), translators)
+
+
+@dataclass(frozen=True)
+class CatalogInputs:
+    """What a translated edition is made from, read by the gate: the leaflet's catalog, the
+    catalog of the tool's strings in that language (None while the language has none: the pages
+    print them in English, and the edition is incomplete), what the tool's strings ask of the
+    language (their template; an empty one in English, their own language) and the tool's strings
+    in the source language."""
+
+    own: CatalogPart
+    tool: CatalogPart | None
+    tool_template: Catalog
+    source_furniture: Translations
+
+    @property
+    def path(self) -> Path:
+        return self.own.path
+
+    @property
+    def catalog(self) -> LeafletCatalog:
+        return self.own.catalog
+
+    @property
+    def parts(self) -> tuple[CatalogPart, ...]:
+        return (self.own, self.tool) if self.tool else (self.own,)
+
+    @property
+    def tool_stats(self) -> CatalogStats:
+        """How much of the tool's strings the language translates (none without a catalog)."""
+        return self.tool.stats if self.tool else catalog_stats(Catalog(), self.tool_template)
+
+    @property
+    def stats(self) -> CatalogStats:
+        """Both catalogs counted as one: an edition is complete when both are."""
+        own, tool = dataclasses.astuple(self.own.stats), dataclasses.astuple(self.tool_stats)
+        return CatalogStats(*(mine + theirs for mine, theirs in zip(own, tool, strict=True)))
+
+    @property
+    def review(self) -> Review:
+        """Both catalogs' reviews as one: reviewed when both are; the leaflet's translators first."""
+        own = self.own.review
+        tool = self.tool.review if self.tool else Review((), pending_strings=self.tool_stats.total)
+        return Review(
+            own.translators or tool.translators,
+            tuple(dict.fromkeys(own.reviewers + tool.reviewers)),
+            max((day for day in (own.date, tool.date) if day), default=None),
+            own.reviewed_strings + tool.reviewed_strings,
+            own.pending_strings + tool.pending_strings,
+            own.changed_strings + tool.changed_strings,
+        )
+
+
 def make_edition(
     source: Leaflet,
     fonts: FontSetup,
-    translations: Translations,
     lang: str,
+    translations: Translations,
+    furniture_translations: Translations,
     *,
     source_furniture_translations: Translations | None = None,
     stats: CatalogStats | None = None,
     review: Review | None = None,
     catalog_path: Path | None = None,
 ) -> Edition:
-    """The edition of ``source`` in the language ``lang`` with ``translations`` (empty for the
-    source edition)."""
+    """The edition of ``source`` in the language ``lang``: its texts from ``translations`` (empty
+    for the source edition), the tool's strings from ``furniture_translations``."""
     language, original = language_facts(lang, fonts), language_facts(source.source_language, fonts)
     percent = 100 if stats is None else stats.percent
     values = _values(source, language.tag, percent, review)
-    furniture, furniture_origins = translate_furniture(translations, values, review)
+    furniture, furniture_origins = translate_furniture(furniture_translations, values, review)
     source_values = _values(source, original.tag, percent, review)
     source_furniture, _lines = translate_furniture(source_furniture_translations or {}, source_values, review)
     complete, reviewed = stats is None or stats.complete, review is None or review.reviewed
@@ -189,39 +267,24 @@ def make_edition(
 
 
 def source_edition(leaflet: Leaflet, fonts: FontSetup, furniture: Translations | None = None) -> Edition:
-    """The leaflet in its source language; ``furniture`` translates the page furniture into it when
-    the source language is not the furniture's own (English)."""
+    """The leaflet in its source language; ``furniture`` translates the tool's strings into it when
+    the source language is not theirs (English)."""
     translations = furniture or {}
-    return make_edition(leaflet, fonts, translations, leaflet.source_language, source_furniture_translations=furniture)
-
-
-def catalog_review(catalog: LeafletCatalog, template: Catalog, provenance: Provenance) -> Review:
-    """Who translated a catalog and how much of it is reviewed as it is now."""
-    translators = provenance.translators or header_translators(catalog)
-    return summary(review_status(catalog, template, provenance), translators)
-
-
-@dataclass(frozen=True)
-class CatalogInputs:
-    """What a translated edition is made from, read by the gate: the catalog, the leaflet's
-    template, the review records, and the catalog of the source language's furniture (if any)."""
-
-    path: Path
-    catalog: LeafletCatalog
-    template: Catalog
-    provenance: Provenance
-    source_furniture: Translations
+    return make_edition(
+        leaflet, fonts, leaflet.source_language, {}, translations, source_furniture_translations=translations
+    )
 
 
 def translated_edition(leaflet: Leaflet, fonts: FontSetup, lang: str, inputs: CatalogInputs) -> Edition:
-    """The leaflet translated with a catalog (its fuzzy entries never used)."""
+    """The leaflet translated with its catalog and the tool's (their fuzzy entries never used)."""
     return make_edition(
         leaflet,
         fonts,
-        compile_translations(inputs.catalog, inputs.path),
         lang,
+        inputs.own.translations,
+        inputs.tool.translations if inputs.tool else {},
         source_furniture_translations=inputs.source_furniture,
-        stats=catalog_stats(inputs.catalog, inputs.template),
-        review=catalog_review(inputs.catalog, inputs.template, inputs.provenance),
+        stats=inputs.stats,
+        review=inputs.review,
         catalog_path=inputs.path,
     )
