@@ -279,14 +279,22 @@ HOSTILE = [
     (
         "de",
         "Nehmen Sie 4,5 g zweimal täglich (siehe https://a.org/x).",
-        "4.5 mg: the number is not followed by its unit",
+        "the source's 4.5 mg: in the translation the number is not followed by its unit",
     ),
-    ("zh_Hans", "每日两次，每次 4.5 克（见 https://a.org/x）。", "4.5 mg: the number is not followed by its unit"),
-    ("ar", "خذ ٤٫٥ غ مرتين يوميًا (انظر https://a.org/x).", "4.5 mg: the number is not followed by its unit"),
+    (
+        "zh_Hans",
+        "每日两次，每次 4.5 克（见 https://a.org/x）。",
+        "the source's 4.5 mg: in the translation the number is not followed by its unit",
+    ),
+    (
+        "ar",
+        "خذ ٤٫٥ غ مرتين يوميًا (انظر https://a.org/x).",
+        "the source's 4.5 mg: in the translation the number is not followed by its unit",
+    ),
     (
         "de",
         "Nehmen Sie 4,5 zweimal täglich (siehe https://a.org/x) mg.",
-        "4.5 mg: the number is not followed by its unit",
+        "the source's 4.5 mg: in the translation the number is not followed by its unit",
     ),
     ("de", "Nehmen Sie 4,5 mg zweimal täglich (siehe [hier](javascript:alert(1))).", "the scheme 'javascript'"),
     ("de", "Nehmen Sie 4,5 mg zweimal täglich (siehe <file:///etc/passwd>).", "the scheme 'file'"),
@@ -367,7 +375,7 @@ def test_units_check_knows_each_language_spelling() -> None:
     assert check_units("50-300mg", "50–300 мг", languages("uk")) == []
     assert check_units("take 4.5 mg and 1 g", "4,5 mg und 1 g", languages("de")) == []
     assert check_units("take 4.5 mg", "4,5 mcg", languages("de")) == [
-        "4.5 mg: the number is not followed by its unit (mg, Milligramm)"
+        "the source's 4.5 mg: in the translation the number is not followed by its unit (mg, Milligramm)"
     ]
     assert check_units("up to 50%", "bis zu 50 %", languages("de")) == []
     assert check_units("up to 50%", "حتى ٥٠٪", languages("ar")) == []

@@ -75,7 +75,12 @@ HOSTILE_EDITS = {
         "45 mg",
         "numbers differ from the source: missing 4.5; not in the source 45",
     ),
-    "fr": ("dosing/starting-dose", "4,5\u00a0mg", "4,5\u00a0g", "4.5 mg: the number is not followed by its unit"),
+    "fr": (
+        "dosing/starting-dose",
+        "4,5\u00a0mg",
+        "4,5\u00a0g",
+        "the source's 4.5 mg: in the translation the number is not followed by its unit",
+    ),
     "es": ("dosing/starting-dose", "4,5 mg", "\u202e4,5 mg", "bidirectional override U+202E"),
     "pl": ("dosing/starting-dose", "1,5", "١,٥", "the digit '١' (ARABIC-INDIC DIGIT ONE) is not used in pl"),
     "uk": ("mechanisms.heading", "Механізми дії", "[Механізми дії](javascript:alert(1))", "the scheme 'javascript'"),

@@ -1,4 +1,4 @@
-"""The live preview: a save becomes a new PDF, with the check problems of the strings that changed."""
+"""The live preview: a save becomes a new PDF; the terminal lists the very problems page 1 shows."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from tests.helpers import pdf_pages_text
 
 
 @pytest.mark.slow
-def test_preview_rebuilds_and_reports_problems_of_changed_strings(german_project: Path) -> None:
+def test_preview_rebuilds_and_says_what_its_banner_shows(german_project: Path) -> None:
     german = german_project / "translations" / "de" / "LC_MESSAGES" / "ldn-patient-guide.po"
     out = german_project / "preview"
     pdf = out / "ldn-patient-guide" / "ldn-patient-guide-de-a4.pdf"
@@ -28,11 +28,20 @@ def test_preview_rebuilds_and_reports_problems_of_changed_strings(german_project
         next(m for m in catalog if m.context == "cancer.heading").string = "Krebserkrankungen"
         write_catalog(german, catalog)
         yield {"changed"}
+        catalog = read_catalog(german, "de", "ldn-patient-guide")
+        message = next(m for m in catalog if m.context == "mechanisms.heading")
+        message.string = "Wirkmechanismen 2"  # a second fault, in another string
+        write_catalog(german, catalog)
+        yield {"changed"}
 
     assert preview(Project(german_project), "de", out, said.append, edits()) == 0
     assert pdf.is_file()
     assert "Krebserkrankungen" in "\n".join(pdf_pages_text(pdf))  # the saved catalog was rendered
-    problems = [line for line in said if "[dosing/starting-dose]" in line]
-    assert len(problems) == 1 and "not in the source 45" in problems[0]
-    assert not any("[mechanisms.heading]" in line for line in said)  # unchanged strings are not re-reported
-    assert said[-1].startswith("updated ")
+    last = said[said.index(next(line for line in said if line.startswith("updated "))) + 1 :]
+    problems = [line for line in last if ": error: " in line]
+    assert len(problems) == 2 and last[-1].endswith("; page 1 lists 2 problems")
+    assert any("[dosing/starting-dose]" in line and "not in the source 45" in line for line in problems)
+    banner = " ".join(pdf_pages_text(pdf)[0].split())
+    for line in problems:  # the terminal's lines are the banner's, each with its place and message
+        where, message = line.split(": error: ")
+        assert where in banner and " ".join(message.split()) in banner, line

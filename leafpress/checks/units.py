@@ -102,6 +102,7 @@ def check_units(source: str, translation: str, settings: CheckSettings) -> list[
         if right < count and without_unit:
             spellings = ", ".join(unit.accepted(settings.target))
             problems.append(
-                f"{format_value(value)} {unit.source[0]}: the number is not followed by its unit ({spellings})"
+                f"the source's {format_value(value)} {unit.source[0]}: in the translation the number is not "
+                f"followed by its unit ({spellings})"
             )
     return problems

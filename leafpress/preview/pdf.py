@@ -4,8 +4,8 @@
 keeps WeasyPrint and the fonts set up between saves, so a saved catalog becomes a new PDF in about
 half a second. It renders in draft mode (missing strings in the source language, pages marked) and
 asks the gate, as the build does. Unlike a build, it renders a translation the gate rejects, with
-every problem in a banner on page 1 (the translator sees what to mend); the terminal says the
-problems of the strings the save changed, and how many the banner lists in all.
+every problem in a banner on page 1 (the translator sees what to mend); the terminal lists the very
+same problems after every save, each as one diagnostic line.
 """
 
 from __future__ import annotations
@@ -18,33 +18,16 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..checks.gate import Gate, Verdict
-from ..diagnostics import Diagnostic
 from ..errors import InputErrors, LeafletError, SourceError, display_path
 from ..locales import same_language
 from ..project import PACKAGE_DIR, Project, pdf_file
 from ..publish.cache import file_digest
+from ..publish.progress import plural
 from ..render.formats import FORMATS
 from ..render.workers import RenderTask, Worker, worker_settings
 from ..source.font_setup import load_font_setup
 from ..source.load import load_leaflet
 from ..source.model import Leaflet
-
-#: (msgctxt, msgid) -> (msgstr, fuzzy) of every entry of the catalog previewed.
-Strings = dict[tuple[str | None, str], tuple[object, bool]]
-
-
-def catalog_strings(verdict: Verdict) -> Strings:
-    """What each entry of the previewed catalog says, to tell which strings a save changed."""
-    if verdict.inputs is None:
-        return {}
-    return {(m.context, str(m.id)): (m.string, m.fuzzy) for m in verdict.inputs.catalog if m.id}
-
-
-def changed_problems(before: Strings, verdict: Verdict) -> list[Diagnostic]:
-    """The gate's errors at the strings whose translation changed since ``before``."""
-    after = catalog_strings(verdict)
-    changed = {key[0] or "" for key, value in after.items() if before.get(key) != value}
-    return [problem for problem in verdict.errors if problem.context in changed]
 
 
 @dataclass
@@ -111,17 +94,21 @@ def choose_source(project: Project, lang: str, leaflet_id: str | None) -> Path:
     return having[0]
 
 
-def _update(previewer: Previewer, strings: Strings, say: Callable[[str], None]) -> Strings:
-    """One save: render again, say the problems of the strings it changed and how long it took."""
+def _report(previewer: Previewer, verdict: Verdict, pdf: Path, what: str, seconds: float | None = None) -> list[str]:
+    """What the terminal says of a render: every problem the banner on page 1 shows, one line each,
+    then what was written."""
+    lines = [problem.text(previewer.project.root) for problem in verdict.errors]
+    took = f" in {seconds:.2f} s" if seconds is not None else ""
+    listed = f"; page 1 lists {plural(len(verdict.errors), 'problem')}" if verdict.errors else ""
+    return [*lines, f"{what} {display_path(pdf)}{took}{listed}"]
+
+
+def _update(previewer: Previewer, say: Callable[[str], None]) -> None:
+    """One save: render again, say every problem and how long it took."""
     start = time.perf_counter()
     pdf, verdict = previewer.render()
-    changed = changed_problems(strings, verdict)
-    for problem in changed:
-        say(problem.text(previewer.project.root))
-    more = len(verdict.errors) - len(changed)
-    listed = f"; page 1 lists {len(verdict.errors)} problems ({more} in strings this save left alone)" if more else ""
-    say(f"updated {display_path(pdf)} in {time.perf_counter() - start:.2f} s{listed}")
-    return catalog_strings(verdict)
+    for line in _report(previewer, verdict, pdf, "updated", time.perf_counter() - start):
+        say(line)
 
 
 def preview(
@@ -135,9 +122,8 @@ def preview(
     """Build, then rebuild on every change until interrupted (``changes`` replaces watchfiles in tests)."""
     previewer = Previewer(project, choose_source(project, lang, leaflet_id), lang, out_dir)
     pdf, verdict = previewer.render()
-    strings = catalog_strings(verdict)
-    listed = f"; page 1 lists {len(verdict.errors)} problems" if verdict.errors else ""
-    say(f"previewing {lang}: {display_path(pdf)}{listed}")
+    for line in _report(previewer, verdict, pdf, f"previewing {lang}:"):
+        say(line)
     if changes is None:
         from watchfiles import watch  # deferred: only a live preview watches
 
@@ -145,7 +131,7 @@ def preview(
     try:
         for _batch in changes:
             try:
-                strings = _update(previewer, strings, say)
+                _update(previewer, say)
             except InputErrors as error:
                 for problem in error.diagnostics:
                     say(problem.text(project.root))
