@@ -4,6 +4,7 @@ entries, counting against the template, the template written only when it change
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,24 @@ def test_init_and_update_leave_work_alone(project_copy: Path) -> None:
     )
     _pot, changed, _template = write_template(project, leaflet, datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
     assert not changed  # only the creation date would change
+
+
+@pytest.mark.parametrize(
+    ("header", "translators"),
+    [
+        ("Anna Beispiel <anna@example.org>", ("Anna Beispiel",)),  # as Poedit and Weblate write it
+        ("Anna Beispiel", ("Anna Beispiel",)),
+        ("FULL NAME <EMAIL@ADDRESS>", ()),  # what Babel and msginit leave
+        ("nobody yet <>", ()),  # what render.py init leaves
+        ("", ()),
+    ],
+)
+def test_the_last_translator_is_credited_when_no_record_names_one(
+    tmp_path: Path, header: str, translators: tuple[str, ...]
+) -> None:
+    path = tmp_path / "de.po"
+    write_catalog(path, _template())
+    text = re.sub(r'"Last-Translator: [^"]*"', f'"Last-Translator: {header}\\\\n"', path.read_text(encoding="utf-8"))
+    assert text.count("Last-Translator") == 1
+    path.write_text(text, encoding="utf-8")
+    assert header_translators(read_catalog(path, "de", "demo")) == translators

@@ -26,7 +26,7 @@ from leafpress.translation.provenance import (
     read_provenance,
     write_provenance,
 )
-from tests.helpers import SMALL_LEAFLET
+from tests.helpers import SMALL_LEAFLET, pdf_pages_text
 
 SECOND = SMALL_LEAFLET.replace("id: demo", "id: demo-two", 1).replace("Demo leaflet", "Second leaflet")
 
@@ -131,3 +131,18 @@ def test_no_leaflet_may_take_the_tool_catalogs_name(small_project: Path, capsys:
     assert main(["check"], root=small_project) == 2
     said = capsys.readouterr().err.strip()
     assert said.startswith(f"leaflets/{TOOL_DOMAIN}/leaflet.yaml:1:5: error: the id '{TOOL_DOMAIN}' names the")
+
+
+@pytest.mark.slow
+def test_the_translator_poedit_names_is_credited_on_the_leaflet(small_project: Path) -> None:
+    """No review record names a translator: the leaflet credits ``Last-Translator`` as Poedit wrote it."""
+    catalog = small_project / "translations" / "de" / "LC_MESSAGES" / "demo.po"
+    provenance_path(catalog).unlink()  # no record, so no translator named there
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(
+        text.replace("Last-Translator: nobody yet <>", "Last-Translator: Anna Beispiel <anna@example.org>")
+    )
+    out = small_project / "dist"
+    assert main(["--out", str(out), "--lang", "de", "--format", "a4", "--jobs", "1"], root=small_project) == 0
+    pages = pdf_pages_text(out / "drafts" / "demo" / "demo-de-a4.pdf")
+    assert "Anna Beispiel" in " ".join(pages[-1].split()) and "anna@example.org" not in pages[-1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -90,9 +91,19 @@ def catalog_stats(catalog: Catalog, template: Catalog) -> CatalogStats:
     return CatalogStats(total, translated, fuzzy, untranslated, len(catalog.obsolete))
 
 
+#: What PO tools write in ``Last-Translator`` before anyone has translated (Babel, msginit, ``init``).
+NO_TRANSLATOR = re.compile(r"^(FULL NAME|nobody yet)?\s*(<[^>]*>)?$", re.IGNORECASE)
+
+
 def header_translators(catalog: LeafletCatalog) -> tuple[str, ...]:
-    """The ``X-Translators`` header field of older catalogs (names separated by ``;``)."""
-    return tuple(name.strip() for name in catalog.header("X-Translators").split(";") if name.strip())
+    """Who translated a catalog by its header: ``X-Translators`` (older catalogs of this tool, names
+    separated by ``;``), else ``Last-Translator`` as Poedit and Weblate fill it in (the name, its
+    email address left out); none while it holds a placeholder."""
+    named = tuple(name.strip() for name in catalog.header("X-Translators").split(";") if name.strip())
+    last = str(catalog.last_translator or "").strip()
+    if named or NO_TRANSLATOR.match(last):
+        return named
+    return (re.sub(r"\s*<[^>]*>\s*$", "", last),)
 
 
 def new_catalog(template: Catalog, locale: str) -> LeafletCatalog:
