@@ -189,6 +189,10 @@ class Edition:
     def printed_furniture(self) -> set[str]:
         """The names of the furniture strings this edition's pages print (the draft notice aside)."""
         names = {"page_footer", "edition"}
+        if self.leaflet.charity_number:
+            names.add("charity_number")
+        if any(block.type == "references" for section in self.leaflet.sections for block in section.blocks):
+            names.add("references_heading")
         if self.page_url:
             names |= {"qr_label", "qr_alt"}
         elif self.leaflet.website:

@@ -24,7 +24,14 @@ def _flag(name: str) -> list[str]:
 def test_an_option_a_command_does_not_use_is_refused(
     small_project: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    arguments = {"init": ["de"], "review": ["de"], "proof": ["de"], "preview": ["de"], "memory": ["--tmx"]}
+    arguments = {
+        "new": ["x"],
+        "init": ["de"],
+        "review": ["de"],
+        "proof": ["de"],
+        "preview": ["de"],
+        "memory": ["--tmx"],
+    }
     for option in [option for option in GLOBAL_OPTIONS if option not in COMMANDS[name][2]]:
         assert main([*_flag(option), name, *arguments.get(name, [])], root=small_project) == 2
         said = capsys.readouterr().err.strip()

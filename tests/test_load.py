@@ -166,6 +166,32 @@ BAD_SOURCES = {
     "relative link": (GOOD.replace("text: Take *4.5 mg* daily.", "text: See [this](/etc/passwd)."), 14, "no scheme"),
     "other autolink scheme": (GOOD.replace("text: Take *4.5 mg* daily.", "text: See <ftp://a.org/x>."), 14, "'ftp'"),
     "long string": (GOOD.replace("text: Take *4.5 mg* daily.", "text: " + "word " * 2500), 14, "at most 10000"),
+    "charity number with markup": (
+        GOOD.replace("source_language: en", "source_language: en\ncharity_number: '<b>1106636</b>'"),
+        7,
+        "expected letters, digits and - / . ( )",
+    ),
+    "charity number as a list": (
+        GOOD.replace("source_language: en", "source_language: en\ncharity_number: [1, 2]"),
+        7,
+        "single value",
+    ),
+    "empty address": (GOOD.replace("source_language: en", "source_language: en\naddress: ' '"), 7, "must not be empty"),
+    "address with a bidi override": (
+        GOOD.replace("source_language: en", 'source_language: en\naddress: "1 Street\\u202e"'),
+        7,
+        "bidirectional override U+202E",
+    ),
+    "public_url in the leaflet": (
+        GOOD.replace("source_language: en", "source_language: en\npublic_url: https://x.org/"),
+        7,
+        "set [site] public_url in leafpress.toml",
+    ),
+    "unknown leaflet key lists the documented ones": (
+        GOOD.replace("source_language: en", "source_language: en\nphone: 123"),
+        7,
+        "(expected: address, charity_number, date, edition, id, organisation, sections, source_language, title, website)",
+    ),
     "deep nesting": (GOOD.replace("text: Take *4.5 mg* daily.", "text: " + "[" * 5000 + "]" * 5000), 14, "nest"),
 }
 
@@ -196,6 +222,13 @@ def test_contact_values_are_what_their_kind_says(tmp_path: Path, kind: str, valu
     with pytest.raises(SourceError) as caught:
         load_leaflet(path)
     assert caught.value.line == 27 and fragment in caught.value.message
+
+
+def test_the_organisations_details_are_read_as_written(tmp_path: Path) -> None:
+    details = 'charity_number: "SC 012345"\naddress: |\n  1 Example Street\n\n   Exampletown EX1 2MP  \n'
+    leaflet = load_leaflet(write_source(tmp_path, GOOD.replace("sections:", details + "sections:")))
+    assert leaflet.charity_number == "SC 012345"
+    assert leaflet.address == ("1 Example Street", "Exampletown EX1 2MP")
 
 
 def test_a_huge_source_is_refused_before_it_is_parsed(tmp_path: Path) -> None:

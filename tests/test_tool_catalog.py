@@ -118,6 +118,9 @@ def test_extract_leaves_a_template_alone_when_only_its_header_would_change(small
         before = pot.read_bytes()
         assert main(["extract"], root=small_project) == 0
         assert pot.read_bytes() == before, name
+    assert main(["update"], root=small_project) == 0  # the catalogs keep the date the POT keeps
+    catalogs = sorted((small_project / "translations").glob("*/LC_MESSAGES/*.po"))
+    assert catalogs and all(b"POT-Creation-Date: 19" in path.read_bytes() for path in catalogs)
     source = small_project / "leaflets" / "demo" / "leaflet.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("Headache", "Headaches"), encoding="utf-8")
     assert main(["extract"], root=small_project) == 0

@@ -35,6 +35,7 @@ _CATALOGS = ("leaflet", "lang")
 #: honours: any other given with it is refused, never ignored.
 COMMANDS: dict[str | None, tuple[str, str, tuple[str, ...]]] = {
     None: ("build", "build_command", tuple(GLOBAL_OPTIONS)),
+    "new": ("starter", "new_command", ()),
     "extract": ("catalogs", "extract_command", ("leaflet",)),
     "init": ("catalogs", "init_command", ("leaflet",)),
     "update": ("catalogs", "update_command", _CATALOGS),

@@ -16,7 +16,8 @@ with a catalog, in every paper format, written to dist/ with a manifest.json.
 
 
 EPILOG = """\
-commands for translators (python render.py COMMAND --help for each):
+commands (python render.py COMMAND --help for each):
+  new ID         start leaflets/ID/leaflet.yaml from a starter that uses every block type
   extract        write translations/<leaflet>.pot from the sources and templates
   init LANG      start the catalogs a language lacks, e.g. render.py init pt-BR (translation
                  memory fills what other leaflets already translate, as fuzzy entries)
@@ -99,8 +100,21 @@ def _leaflet_option(command: argparse.ArgumentParser, what: str = "only this lea
 
 
 def _add_commands(parser: argparse.ArgumentParser) -> None:
-    """The subcommands for translators."""
+    """The subcommands: a new leaflet, and what translators and reviewers do."""
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    new = commands.add_parser(
+        "new",
+        help="start a leaflet of your own from a starter",
+        description="Write leaflets/ID/leaflet.yaml: a small leaflet that uses every block type, each "
+        "explained in a comment. Nothing is written over an existing leaflet.",
+    )
+    new.add_argument("id", metavar="ID", help="the new leaflet's id and folder: lowercase letters, digits, hyphens")
+    new.add_argument(
+        "--source-language",
+        metavar="TAG",
+        default="en",
+        help="the language you will write it in (default: en); its texts start in English either way",
+    )
     _leaflet_option(commands.add_parser("extract", help="write translations/<leaflet>.pot"))
     init = commands.add_parser("init", help="start the catalogs of a new language")
     init.add_argument("language", metavar="LANG", help="language tag, e.g. de, pt-BR, zh-Hans")

@@ -79,7 +79,8 @@ class BuildReporter:
             self._progress.update(self._task, completed=self._done, description=label)
         elif entry is not None:
             size = human_size(entry.bytes)
-            print(f"wrote {display_path(self.out_dir / entry.path)} ({entry.pages} pages, {size})", file=self.stream)
+            pages = f"{entry.pages} page{'' if entry.pages == 1 else 's'}"
+            print(f"wrote {display_path(self.out_dir / entry.path)} ({pages}, {size})", file=self.stream)
 
     def summary(self, result: BuildResult) -> None:
         """What was written, unchanged and skipped, and why."""

@@ -61,6 +61,9 @@ LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 URL_VALUE = re.compile(r"https?://[^\s<>\"]+")
 EMAIL_VALUE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 PHONE_VALUE = re.compile(r"\+?[0-9(][0-9 ()./-]{4,30}[0-9]")
+RETIRED_PUBLIC_URL = "public_url is a setting of the whole site now: set [site] public_url in leafpress.toml"
+#: A registered charity's number as registers write it: "1106636", "SC012345", "GB 123/456", "NIC100001".
+CHARITY_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./()-]{0,38}[A-Za-z0-9)]|[A-Za-z0-9]")
 #: Limits: a leaflet is a few pages, not a book (the guide is 25 KB, its longest string 700 characters).
 MAX_SOURCE_BYTES = 256 * 1024
 MAX_STRING_LENGTH = 10_000
@@ -81,6 +84,7 @@ class _Mapping:
         optional: set[str] | frozenset[str] = frozenset(),
         *,
         any_key: bool = False,
+        retired: dict[str, str] | None = None,
     ) -> None:
         self.loader = loader
         self.node = node
@@ -94,6 +98,8 @@ class _Mapping:
             key = loader.scalar(key_node, f"a key of {what}")
             if key in self.values:
                 raise loader.error(key_node, f"duplicate key {key!r} in {what}")
+            if retired and key in retired:
+                raise loader.error(key_node, retired[key])
             if key not in allowed and not any_key:
                 expected = ", ".join(sorted(allowed))
                 raise loader.error(key_node, f"unknown key {key!r} in {what} (expected: {expected})")
@@ -195,7 +201,8 @@ class _SourceLoader:
             root,
             "the leaflet",
             required={"id", "title", "edition", "date", "organisation", "source_language", "sections"},
-            optional={"website", "public_url"},
+            optional={"website", "charity_number", "address"},
+            retired={"public_url": RETIRED_PUBLIC_URL},
         )
         leaflet_id = fields.ident()
         self.id_node = fields.values["id"]
@@ -203,14 +210,6 @@ class _SourceLoader:
         date = parse_day(date_text)
         if date is None:
             raise self.error(fields.values["date"], f"date {date_text!r} is not a date like 2026-01-01")
-        if fields.get("public_url") is not None:
-            raise self.error(
-                fields.values["public_url"],
-                "public_url is a setting of the whole site now: set [site] public_url in leafpress.toml",
-            )
-        website = ""
-        if fields.get("website") is not None:
-            website = fields.string("website", URL_VALUE, "expected an http(s):// address")
         sections = tuple(self.section(node) for node in fields.sequence("sections"))
         return Leaflet(
             id=leaflet_id,
@@ -219,10 +218,28 @@ class _SourceLoader:
             date=date,
             organisation=fields.required_text("organisation", "leaflet.organisation", translatable=False),
             source_language=self.language(fields),
-            website=website,
             sections=sections,
             path=self.path,
+            **self.organisation_details(fields),
         )
+
+    def organisation_details(self, fields: _Mapping) -> dict[str, Any]:
+        """The organisation's own details a leaflet prints, never translated: its web address, its
+        registered charity number and its postal address (each line as written)."""
+        found: dict[str, Any] = {"website": "", "charity_number": "", "address": ()}
+        if fields.get("website") is not None:
+            found["website"] = fields.string("website", URL_VALUE, "expected an http(s):// address")
+        if fields.get("charity_number") is not None:
+            hint = "expected letters, digits and - / . ( )"
+            found["charity_number"] = fields.string("charity_number", CHARITY_NUMBER, hint)
+        node = fields.get("address")
+        if node is not None:
+            written = self.scalar(node, "'address' of the leaflet").splitlines()
+            lines = tuple(line.strip() for line in written if line.strip())
+            if not lines:
+                raise self.error(node, "'address' of the leaflet must not be empty")
+            found["address"] = lines
+        return found
 
     def language(self, fields: _Mapping) -> str:
         """The source language: a tag that a language database (CLDR) knows."""
@@ -321,7 +338,9 @@ def _references(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
                 url=url,
             )
         )
-    return References(id=fields.ident(), items=tuple(references))
+    note = loader.note(fields)
+    title = fields.text("title", f"{path}.title", note=note)
+    return References(id=fields.ident(), items=tuple(references), title=title)
 
 
 def _contact(loader: _SourceLoader, fields: _Mapping, path: str) -> Block:
@@ -378,7 +397,7 @@ BLOCK_READERS: dict[type, tuple[set[str], set[str], BlockReader]] = {
     BulletList: ({"items"}, set(), _list),
     ColumnList: ({"items"}, set(), _columns),
     Callout: ({"kind", "text"}, {"title"}, _callout),
-    References: ({"items"}, set(), _references),
+    References: ({"items"}, {"title"}, _references),
     Contact: ({"entries"}, {"title"}, _contact),
     Credit: ({"label", "name"}, {"role"}, _credit),
 }

@@ -107,12 +107,14 @@ class Reference:
 
 @dataclass(frozen=True)
 class References:
-    """The numbered list of bibliographic references."""
+    """The numbered list of bibliographic references, under its ``title`` (else the tool's
+    "References", where its section's heading does not already say what it is)."""
 
     type: ClassVar[str] = "references"
 
     id: str
     items: tuple[Reference, ...]
+    title: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -176,9 +178,11 @@ class Leaflet:
     date: datetime.date
     organisation: Text
     source_language: str
-    website: str  # the organisation's own web address ("" when the source gives none)
     sections: tuple[Section, ...]
     path: Path
+    website: str = ""  # the organisation's own web address ("" when the source gives none)
+    charity_number: str = ""  # its registered charity number, printed with its name ("" when none)
+    address: tuple[str, ...] = ()  # its postal address, line by line
     public_url: str = ""  # the leaflet's folder on the download site, from the project's settings
 
 

@@ -149,13 +149,16 @@ def _template_content(catalog: Catalog) -> tuple[object, ...]:
 def write_pot(path: Path, catalog: Catalog, creation_date: datetime.datetime | None = None) -> bool:
     """Write a template unless it says what the file at ``path`` says (so a run that changes no
     message, location or comment leaves the file byte for byte); returns whether it was written.
-    ``creation_date`` (from ``SOURCE_DATE_EPOCH``) replaces the clock's."""
+    ``creation_date`` (from ``SOURCE_DATE_EPOCH``) replaces the clock's; a template left alone
+    takes the date on file, so that the catalogs merged from it keep theirs too."""
     if creation_date is not None:
         catalog.creation_date = creation_date
     if path.is_file():
         with path.open("rb") as stream:
-            if _template_content(read_po(stream)) == _template_content(catalog):
-                return False
+            on_file = read_po(stream)
+        if _template_content(on_file) == _template_content(catalog):
+            catalog.creation_date = on_file.creation_date
+            return False
     write_atomic(path, catalog_bytes(catalog))
     return True
 

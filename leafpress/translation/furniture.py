@@ -72,6 +72,11 @@ FURNITURE = (
     # Translators: on the last page, followed by the organisation's web address (printed where a QR
     # code to the download site would be, while the site has no address).
     FurnitureString("website_label", N_("More information:")),
+    # Translators: the heading over a list of references, where the leaflet gives it none of its own.
+    FurnitureString("references_heading", N_("References")),
+    # Translators: at the end of the leaflet, under the organisation's name and address;
+    # %(charity_number)s is the number as registered, never translated.
+    FurnitureString("charity_number", N_("Registered charity number: %(charity_number)s")),
     *(
         FurnitureString(name, message, site=True)
         for name, message in (

@@ -58,6 +58,7 @@ class _Values:
     date: str
     source_language: str  # the original's language, named in this one
     page_url: str  # this leaflet's page in this language on the download site ("" without one)
+    charity_number: str  # as registered, never translated
 
 
 def _values(leaflet: Leaflet, lang: str, percent: int, review: Review | None) -> _Values:
@@ -75,6 +76,7 @@ def _values(leaflet: Leaflet, lang: str, percent: int, review: Review | None) ->
         date=localize_digits(format_date(leaflet.date, "long", locale=locale), system),
         source_language=source_language,
         page_url=page_url(leaflet, language_tag(str(locale))),
+        charity_number=leaflet.charity_number,
     )
 
 
@@ -96,6 +98,7 @@ def translate_furniture(
         "edition_date": values.date,
         "language": values.source_language,
         "url": values.page_url,
+        "charity_number": values.charity_number,
     }
     declared = {
         message.message: Translation(message.message, message.path, message.line) for message in furniture_messages()
