@@ -190,7 +190,8 @@ BAD_SOURCES = {
     "unknown leaflet key lists the documented ones": (
         GOOD.replace("source_language: en", "source_language: en\nphone: 123"),
         7,
-        "(expected: address, charity_number, date, edition, id, organisation, sections, source_language, title, website)",
+        "(expected: address, charity_number, date, edition, id, organisation, sections, source_language, title, "
+        "website)",
     ),
     "deep nesting": (GOOD.replace("text: Take *4.5 mg* daily.", "text: " + "[" * 5000 + "]" * 5000), 14, "nest"),
 }

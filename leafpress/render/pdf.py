@@ -26,6 +26,7 @@ from ..atomic import write_atomic
 from ..errors import RenderError
 from ..locales import Direction
 from .copytext import finish_text
+from .pagination import MOST_EMPTY, MOST_LAYOUTS, Remedy, next_remedy, worst_gap
 from .tagging import element_languages, logical_text, missing_internals, pagination_artifacts
 
 if TYPE_CHECKING:
@@ -121,9 +122,7 @@ class PdfRenderer:
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
-            document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
-                font_config=self._font_config(fonts_key), **options
-            )
+            document = self._paginate(html, fonts_key, options)
             data = self._write(document, options, right_to_left=direction == "rtl")
         except OSError:  # the machine's fault (a full disk), not the document's: said as such
             raise
@@ -133,6 +132,26 @@ class PdfRenderer:
         finally:
             logger.removeHandler(collector)
         return RenderedPdf(data=data, pages=len(document.pages), warnings=tuple(collector.messages))
+
+    def _paginate(self, html: str, fonts_key: str, options: dict[str, Any]) -> Any:
+        """Lay ``html`` out; again while a page but the last has a large gap, each time with one
+        more remedy (``pagination.py``), until none is left or the layouts run out. The layout
+        with the smallest largest gap is kept (the first, when the remedies do not help)."""
+        remedy: Remedy | None = Remedy()
+        best: tuple[float, Any] | None = None
+        for _layout in range(MOST_LAYOUTS):
+            if remedy is None:
+                break
+            extra = [self._weasyprint.CSS(string=remedy.css())] if remedy.css() else []
+            document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
+                font_config=self._font_config(fonts_key), stylesheets=extra, **options
+            )
+            gap = worst_gap(document)
+            if best is None or gap < best[0]:
+                best = (gap, document)
+            remedy = next_remedy(document, remedy) if gap > MOST_EMPTY else None
+        assert best is not None  # the loop runs at least once
+        return best[1]
 
     @staticmethod
     def _write(document: Any, options: dict[str, Any], right_to_left: bool) -> bytes:

@@ -32,6 +32,10 @@ TEXT_TAG = "/Span"
 PATCHED_INTERNALS = {
     ("weasyprint.pdf.tags", "_build_box_tree"): ("box", "parent", "pdf", "page_number", "nums", "annotations", "tags"),
     ("weasyprint.pdf.stream", "Stream.marked"): ("self", "box", "tag"),
+    # read, not patched, by pagination.py (with Page._page_box, made in Page.__init__)
+    ("weasyprint.formatting_structure.boxes", "Box.content_box_y"): ("self",),
+    ("weasyprint.formatting_structure.boxes", "Box.margin_height"): ("self",),
+    ("weasyprint.document", "Page.__init__"): ("self", "page_box"),
 }
 
 

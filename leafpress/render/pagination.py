@@ -1,0 +1,166 @@
+"""No large gaps: a block kept whole (``break-inside: avoid``: a callout, the contact panel, the
+provenance panel, a reference) moves to the next page only when it is short, and keeps between
+blocks give way before they leave a page a quarter empty.
+
+WeasyPrint moves a block kept whole to the next page whatever its length, and honours every keep
+(``break-before: avoid`` on lists, in its own style sheet) however much of the page it costs. After
+a layout, when a page but the last ends more than :data:`MOST_EMPTY` of its text area above the
+footer, the renderer lays the document out again with a remedy: first every block kept whole that
+is taller than that share may split (between its lines; a heading stays with its first lines, as
+``break-after: avoid`` asks), then the keeps of lists relax.
+
+This reads WeasyPrint's laid-out boxes (``Page._page_box``): WeasyPrint is pinned below 71.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+#: A page emptier than this share of its text area is a gap, unless it is the last page: a little
+#: stricter than the 15% read back from the PDF (``publish/pagefill.py``), as a line box reaches
+#: below its glyphs.
+MOST_EMPTY = 0.13
+#: At most this many layouts of one document: each tries one more remedy.
+MOST_LAYOUTS = 3
+_KEPT_WHOLE = {"avoid", "avoid-page"}
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """What the next layout changes: the blocks kept whole it lets split (by id), and whether it
+    lets lists part from the paragraph before them and their first and last items part from the
+    others (WeasyPrint's and our style's keeps; a heading still stays with what follows it)."""
+
+    split: tuple[str, ...] = ()
+    relax_keeps: bool = False
+
+    def css(self) -> str:
+        """The user style sheet of this remedy (important, to win over the author's rules)."""
+        rules = []
+        if self.split:
+            selectors = ", ".join(f"#{_css_identifier(element_id)}" for element_id in self.split)
+            rules.append(f"{selectors} {{ break-inside: auto !important; }}")
+        if self.relax_keeps:
+            rules.append("ul, ol, li { break-before: auto !important; break-after: auto !important; }")
+        return "\n".join(rules)
+
+
+def worst_gap(document: Any) -> float:
+    """The largest share of its text area a page of ``document`` (a WeasyPrint document after
+    ``render()``) leaves empty above its footer: the last page, and a page before one that opens a
+    section, aside."""
+    pages = [page._page_box for page in document.pages]
+    pairs = itertools.pairwise(pages)
+    return max((_empty_share(page) for page, following in pairs if not _opens_section(following)), default=0.0)
+
+
+def _opens_section(page: Any) -> bool:
+    """Whether the first thing on ``page`` is the heading of a section (``<section><h2>``)."""
+    return _section_heading_first(_root(page), None) is True
+
+
+def _section_heading_first(box: Any, parent: Any) -> bool | None:
+    """True when a section's heading comes before any line inside ``box``, False when a line comes
+    first, None when ``box`` holds neither."""
+    if type(box).__name__ == "LineBox":
+        return False
+    if getattr(box, "element_tag", None) == "h2":
+        return getattr(parent, "element_tag", None) == "section"
+    for child in getattr(box, "children", ()):
+        found = _section_heading_first(child, box)
+        if found is not None:
+            return found
+    return None
+
+
+def next_remedy(document: Any, remedy: Remedy) -> Remedy | None:
+    """The remedy to try after a layout of ``document`` with ``remedy`` left a gap; None when
+    nothing is left to try.
+
+    First every long block kept whole may split (not only the one at a gap: letting that one split
+    moves the blocks after it, and the next long one would leave the next gap); then the keeps relax."""
+    pages = [page._page_box for page in document.pages]
+    found = [element_id for page in pages for element_id in _long_blocks(page)]
+    more = tuple(dict.fromkeys(element_id for element_id in found if element_id not in remedy.split))
+    if more:
+        return Remedy(remedy.split + more, remedy.relax_keeps)
+    return None if remedy.relax_keeps else Remedy(remedy.split, relax_keeps=True)
+
+
+def _empty_share(page: Any) -> float:
+    """The share of the text area of ``page`` left empty between its lowest content and its footer."""
+    top, height = _text_area(page)
+    lowest = _lowest_content(_root(page))
+    if height <= 0:
+        return 0.0
+    return 1.0 if lowest is None else max(0.0, (top + height - lowest) / height)
+
+
+def _text_area(page: Any) -> tuple[float, float]:
+    """The top and height of the part of a page a reader sees as its text area: from the top of its
+    content box down to the running footer's first line (the bottom of the content box when the
+    page has no footer), in points."""
+    top = float(page.content_box_y())
+    footers = [
+        float(line.position_y)
+        for margin in page.children
+        if str(getattr(margin, "at_keyword", "")).startswith("@bottom")
+        for line in _descendants(margin)
+        if type(line).__name__ == "LineBox"
+    ]
+    return top, min(footers, default=top + float(page.height)) - top
+
+
+def _root(page: Any) -> Any:
+    """The page's ``html`` box (the page's other children are its margin boxes)."""
+    return next(child for child in page.children if getattr(child, "element_tag", None) == "html")
+
+
+def _lowest_content(box: Any) -> float | None:
+    """The bottom of the lowest line or image inside ``box`` (a split block's box reaches down to
+    the page's foot whatever it holds, so boxes of blocks do not count)."""
+    bottoms = [_bottom(descendant) for descendant in _descendants(box) if _is_content(descendant)]
+    return max(bottoms, default=None)
+
+
+def _long_blocks(page: Any) -> list[str]:
+    """The ids of the long blocks kept whole on ``page``."""
+    return [str(box.element.get("id")) for box in _long_boxes(page) if box.element.get("id")]
+
+
+def _long_boxes(page: Any) -> Iterator[Any]:
+    """The boxes on ``page`` of blocks kept whole (``break-inside: avoid``) that are taller than the
+    share of the text area a gap may take: too long to move to the next page whole."""
+    _top, height = _text_area(page)
+    for box in _descendants(_root(page)):
+        style = getattr(box, "style", None)
+        kept_whole = style is not None and style["break_inside"] in _KEPT_WHOLE and box.element is not None
+        if kept_whole and box.margin_height() > MOST_EMPTY * height:
+            yield box
+
+
+def _descendants(box: Any) -> Iterator[Any]:
+    """``box`` and every box inside it, in document order."""
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _descendants(child)
+
+
+def _is_content(box: Any) -> bool:
+    """Whether ``box`` is a line of text or an image (what a reader sees as the page's content)."""
+    kind = type(box).__name__
+    return kind == "LineBox" or kind.endswith("ReplacedBox")
+
+
+def _bottom(box: Any) -> float:
+    """The bottom of ``box``'s margin box, in points from the top of the page."""
+    return float(box.position_y + box.margin_height())
+
+
+def _css_identifier(text: str) -> str:
+    """``text`` as a CSS identifier (every character but letters, digits, ``-`` and ``_`` escaped)."""
+    escaped = "".join(char if char.isalnum() or char in "-_" else f"\\{ord(char):x} " for char in text)
+    return f"\\3{escaped[0]} {escaped[1:]}" if escaped[:1].isdigit() else escaped
