@@ -107,3 +107,18 @@ def test_verify_without_a_build_says_so(small_project: Path, capsys: pytest.Capt
     said = capsys.readouterr().err.strip()
     assert said.startswith("error: ") and "\n" not in said
     assert said.endswith("small/dist: no manifest.json here: build it first (render.py --out DIR)"), said
+
+
+@pytest.mark.slow
+@pytest.mark.requires("pdftotext")
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "ar"])
+def test_the_booklet_is_read_back_page_by_page(full_build: Path, lang: str) -> None:
+    """Read whole, a booklet sheet's two pages interleave line by line (an address broken at a line
+    end comes back in two places); read half by half, each A5 page's text comes back whole."""
+    files = {(e["lang"], e["format"]): full_build / str(e["path"]) for e in manifest_entries(full_build)}
+    pages = [page for page in validators.pdftotext(files[lang, "a5"]).split("\f") if page.strip()]
+    whole, halves = (
+        re.sub(r"\s+", "", validators.pdftotext(files[lang, "a5-booklet"], two_up=two)) for two in (False, True)
+    )
+    assert all(re.sub(r"\s+", "", page) in halves for page in pages)
+    assert not all(re.sub(r"\s+", "", page) in whole for page in pages)

@@ -139,9 +139,23 @@ def qpdf(paths: list[Path]) -> dict[Path, list[RuleFailure]]:
     return found
 
 
-def pdftotext(path: Path) -> str:
-    """The text of a PDF as poppler extracts it (reading order rebuilt from the page)."""
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def pdftotext(path: Path, *, two_up: bool = False) -> str:
+    """The text of a PDF as poppler extracts it (reading order rebuilt from the page). A sheet of
+    ``two_up`` pages (the booklet) is read half by half: read whole, the lines of its two pages at
+    the same height would interleave."""
+    if not two_up:
+        return _pdftotext(path)
+    from pypdf import PdfReader
+
+    box = PdfReader(path).pages[0].mediabox
+    width, height = int(float(box.width)) + 1, int(float(box.height)) + 1
+    half = width // 2
+    return "\n".join(_pdftotext(path, "-x", str(x), "-y", "0", "-W", str(half), "-H", str(height)) for x in (0, half))
+
+
+def _pdftotext(path: Path, *crop: str) -> str:
+    """``pdftotext`` of ``path`` (cropped to an area of every page, in points, when ``crop`` says so)."""
+    return subprocess.run(["pdftotext", *crop, str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def nu_checker(tools_dirs: tuple[Path, ...], pages: list[Path]) -> dict[Path, list[RuleFailure]]:

@@ -116,14 +116,17 @@ def readback(project: Project, out_dir: Path, entries: list[ManifestEntry]) -> d
         if key not in editions:
             verdict = gate.judge(load_leaflet(project.source_path(entry.leaflet), project.settings), entry.lang)
             editions[key] = verdict.edition
-        found[out_dir / entry.path] = _read_back(out_dir / entry.path, editions[key], entry.format == "bilingual")
+        found[out_dir / entry.path] = _read_back(out_dir / entry.path, editions[key], entry.format)
     return found
 
 
-def _read_back(path: Path, edition: Edition | None, bilingual: bool) -> list[validators.RuleFailure]:
+def _read_back(path: Path, edition: Edition | None, fmt: str) -> list[validators.RuleFailure]:
+    """What the text of the PDF at ``path`` (of ``edition``, in the format ``fmt``) lacks."""
     if edition is None:
         return [validators.RuleFailure("edition", "its edition cannot be read from the project now")]
-    text = validators.pdftotext(path)
+    bilingual = fmt == "bilingual"
+    known = FORMATS.get(fmt)
+    text = validators.pdftotext(path, two_up=known is not None and known.pages_per_side == 2)
     failures = []
     if "\u2010" in text:
         failures.append(validators.RuleFailure("hard-hyphen", "a hard hyphen (U+2010) stands where a word was broken"))

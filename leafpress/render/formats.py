@@ -59,6 +59,7 @@ class Format:
     layout: Layout
     finisher: Finisher | None = None
     translations_only: bool = False  # made for translated editions only (the bilingual edition)
+    pages_per_side: int = 1  # the pages of its layout a side of paper holds (two: the booklet)
 
     @property
     def accessible(self) -> bool:
@@ -106,7 +107,7 @@ FORMATS: dict[str, Format] = {
         Format("a4", A4),
         Format("letter", LETTER),
         Format("a5", A5),
-        Format("a5-booklet", A5, finisher=_booklet),
+        Format("a5-booklet", A5, finisher=_booklet, pages_per_side=2),
         Format("large-print", LARGE_PRINT),
         Format("press", A4, finisher=_press),
         Format("bilingual", BILINGUAL, translations_only=True),
