@@ -44,6 +44,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: The project's cache (font subsets, hyphenation dictionaries) and, in it, the downloaded validators.
 CACHE_FOLDER = ".cache"
 TOOLS_FOLDER = "tools"
+PAGINATION_FOLDER = "pagination"  # in the cache: the remedy each document was laid out with
 
 #: The domain of the tool's own strings (the page furniture, the download pages' labels): one
 #: catalog per language, shared by every leaflet, reviewed once. No leaflet may take this id.
@@ -97,6 +98,11 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / CACHE_FOLDER
+
+    @property
+    def pagination_dir(self) -> Path:
+        """Where the renderer remembers how each document was laid out (``render/pagination.py``)."""
+        return self.cache_dir / PAGINATION_FOLDER
 
     @property
     def out_dir(self) -> Path:

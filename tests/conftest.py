@@ -92,15 +92,17 @@ class _FullBuild:
         (folder / "rc.tmp").rename(folder / "rc")
 
     @classmethod
-    def stop(cls) -> None:
-        """End the build with the run: wait for it, or end it when the run was interrupted."""
+    def stop(cls, *, interrupted: bool) -> None:
+        """End the build with the run: wait for it (the process that started it may finish its own
+        tests before another process has read it), or end it when the run was interrupted."""
         if cls.process is not None and cls.process.poll() is None:
-            cls.process.terminate()
+            if interrupted:
+                cls.process.terminate()
             cls.process.wait()
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    _FullBuild.stop()
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _FullBuild.stop(interrupted=exitstatus == pytest.ExitCode.INTERRUPTED)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,3 +92,28 @@ def test_no_page_of_the_build_is_more_than_15_percent_empty(full_build: Path) ->
     assert len(measured) > 50
     found = {path.name: [f"page {page.number}: {page.empty:.0%}" for page in gaps(path)] for path in measured}
     assert {name: pages for name, pages in found.items() if pages} == {}
+
+
+@pytest.mark.slow
+def test_a_document_laid_out_before_takes_one_layout(long_warning: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The remedy is remembered: the same document again takes one layout and gives the same bytes;
+    a memory that cannot be read is laid out anew, to the same bytes."""
+    layouts: list[int] = []
+    lay_out = pdf.PdfRenderer._layout
+
+    def counted(self: pdf.PdfRenderer, *args: Any) -> Any:
+        layouts.append(1)
+        return lay_out(self, *args)
+
+    monkeypatch.setattr(pdf.PdfRenderer, "_layout", counted)
+
+    def build(out: str) -> tuple[int, bytes]:
+        layouts.clear()
+        assert main(["--format", "a4", "--jobs", "1", "--out", str(long_warning / out)], root=long_warning) == 0
+        return len(layouts), (long_warning / out / "gaps" / "gaps-en-a4.pdf").read_bytes()
+
+    first, data = build("first")
+    assert first > 1 and build("again") == (1, data)
+    for remembered in (long_warning / ".cache" / "pagination").iterdir():
+        remembered.write_text('{"split": 3', encoding="utf-8")
+    assert build("anew") == (first, data)

@@ -9,15 +9,23 @@ footer, the renderer lays the document out again with a remedy: first every bloc
 is taller than that share may split (between its lines; a heading stays with its first lines, as
 ``break-after: avoid`` asks), then the keeps of lists relax.
 
+The remedy a document was laid out with is remembered (:class:`RemedyMemory`, in the project's
+cache), keyed by everything its layout depends on: a document laid out before takes one layout.
+
 This reads WeasyPrint's laid-out boxes (``Page._page_box``): WeasyPrint is pinned below 71.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from ..atomic import write_atomic
 
 #: A page emptier than this share of its text area is a gap, unless it is the last page: a little
 #: stricter than the 15% read back from the PDF (``publish/pagefill.py``), as a line box reaches
@@ -164,3 +172,42 @@ def _css_identifier(text: str) -> str:
     """``text`` as a CSS identifier (every character but letters, digits, ``-`` and ``_`` escaped)."""
     escaped = "".join(char if char.isalnum() or char in "-_" else f"\\{ord(char):x} " for char in text)
     return f"\\3{escaped[0]} {escaped[1:]}" if escaped[:1].isdigit() else escaped
+
+
+def layout_key(html: str, stylesheets: list[bytes], options: dict[str, Any]) -> str:
+    """What a document's layout depends on: its HTML (fonts included, by the subsets' names), the
+    style sheets it links, the render options, WeasyPrint's version and this module's rules."""
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for part in (html.encode("utf-8"), *stylesheets, repr(sorted(options.items())).encode("utf-8")):
+        digest.update(hashlib.sha256(part).digest())
+    digest.update(weasyprint.__version__.encode("ascii"))
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+class RemedyMemory:
+    """The remedy each document was laid out with, kept in a folder (one small JSON file a
+    document), so that a document laid out before is laid out once: the same inputs give the same
+    layout, so the same remedy gives the same file."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def recall(self, key: str) -> Remedy | None:
+        """The remedy remembered for ``key``; None when there is none (or it cannot be read)."""
+        if self.folder is None or not key:
+            return None
+        try:
+            found = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            return Remedy(tuple(str(element_id) for element_id in found["split"]), bool(found["relax_keeps"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def remember(self, key: str, remedy: Remedy) -> None:
+        """Keep ``remedy`` for ``key`` (nothing when there is no folder)."""
+        if self.folder is None or not key:
+            return
+        data = json.dumps({"split": list(remedy.split), "relax_keeps": remedy.relax_keeps}, sort_keys=True)
+        write_atomic(self.folder / f"{key}.json", data.encode("utf-8"))

@@ -26,7 +26,7 @@ from ..atomic import write_atomic
 from ..errors import RenderError
 from ..locales import Direction
 from .copytext import finish_text
-from .pagination import MOST_EMPTY, MOST_LAYOUTS, Remedy, next_remedy, worst_gap
+from .pagination import MOST_EMPTY, MOST_LAYOUTS, Remedy, RemedyMemory, next_remedy, worst_gap
 from .tagging import element_languages, logical_text, missing_internals, pagination_artifacts
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class RendererSettings:
     base_dir: Path  # relative URLs (stylesheets) resolve against it
     fontconfig_file: Path  # the configuration listing the only font folders fontconfig may scan
     readable_dirs: tuple[Path, ...]  # where files may be loaded from (styles, fonts, the subset cache)
+    pagination_dir: Path | None = None  # where the remedy each document was laid out with is kept
 
 
 class PdfRenderer:
@@ -101,6 +102,7 @@ class PdfRenderer:
         self.base_uri = settings.base_dir.resolve().as_uri() + "/"
         allowed = [settings.base_dir.resolve(), *(folder.resolve() for folder in settings.readable_dirs)]
         self.url_fetcher = _make_fetcher(weasyprint, allowed)
+        self._remedies = RemedyMemory(settings.pagination_dir)
         self._font_configs: dict[str, Any] = {}
 
     def _font_config(self, key: str) -> Any:
@@ -111,18 +113,21 @@ class PdfRenderer:
             self._font_configs[key] = FontConfiguration()
         return self._font_configs[key]
 
-    def render(self, html: str, fonts_key: str = "", *, direction: Direction = "ltr", **options: Any) -> RenderedPdf:
+    def render(
+        self, html: str, fonts_key: str = "", *, direction: Direction = "ltr", layout_key: str = "", **options: Any
+    ) -> RenderedPdf:
         """Render ``html`` (relative URLs resolve against the base folder) to PDF bytes.
 
         Documents with the same ``fonts_key`` (the same ``@font-face`` rules) share one font
         configuration, so their fonts load once. ``options`` go to WeasyPrint's ``render`` and
-        ``write_pdf`` (``pdf_variant``...).
+        ``write_pdf`` (``pdf_variant``...). ``layout_key`` (``pagination.layout_key``) names the
+        document's layout for the memory of remedies; without one, nothing is remembered.
         """
         collector = _WarningCollector()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
-            document = self._paginate(html, fonts_key, options)
+            document = self._paginate(html, fonts_key, options, layout_key)
             data = self._write(document, options, right_to_left=direction == "rtl")
         except OSError:  # the machine's fault (a full disk), not the document's: said as such
             raise
@@ -133,25 +138,34 @@ class PdfRenderer:
             logger.removeHandler(collector)
         return RenderedPdf(data=data, pages=len(document.pages), warnings=tuple(collector.messages))
 
-    def _paginate(self, html: str, fonts_key: str, options: dict[str, Any]) -> Any:
+    def _paginate(self, html: str, fonts_key: str, options: dict[str, Any], key: str) -> Any:
         """Lay ``html`` out; again while a page but the last has a large gap, each time with one
         more remedy (``pagination.py``), until none is left or the layouts run out. The layout
-        with the smallest largest gap is kept (the first, when the remedies do not help)."""
+        with the smallest largest gap is kept (the first, when the remedies do not help), and its
+        remedy remembered under ``key``: a document laid out before takes one layout."""
+        remembered = self._remedies.recall(key)
+        if remembered is not None:
+            return self._layout(html, fonts_key, options, remembered)
         remedy: Remedy | None = Remedy()
-        best: tuple[float, Any] | None = None
+        best: tuple[float, Any, Remedy] | None = None
         for _layout in range(MOST_LAYOUTS):
             if remedy is None:
                 break
-            extra = [self._weasyprint.CSS(string=remedy.css())] if remedy.css() else []
-            document = self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
-                font_config=self._font_config(fonts_key), stylesheets=extra, **options
-            )
+            document = self._layout(html, fonts_key, options, remedy)
             gap = worst_gap(document)
             if best is None or gap < best[0]:
-                best = (gap, document)
+                best = (gap, document, remedy)
             remedy = next_remedy(document, remedy) if gap > MOST_EMPTY else None
         assert best is not None  # the loop runs at least once
+        self._remedies.remember(key, best[2])
         return best[1]
+
+    def _layout(self, html: str, fonts_key: str, options: dict[str, Any], remedy: Remedy) -> Any:
+        """One WeasyPrint layout of ``html`` with ``remedy``'s style sheet."""
+        extra = [self._weasyprint.CSS(string=remedy.css())] if remedy.css() else []
+        return self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
+            font_config=self._font_config(fonts_key), stylesheets=extra, **options
+        )
 
     @staticmethod
     def _write(document: Any, options: dict[str, Any], right_to_left: bool) -> bytes:

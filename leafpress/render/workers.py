@@ -28,6 +28,7 @@ from .fonts import document_css, fontconfig_dirs, readable_dirs
 from .formats import FORMATS, Layout
 from .html import PageSetup, render_html
 from .hyphenation import preload_dictionaries
+from .pagination import layout_key
 from .pdf import PdfRenderer, RenderedPdf, RendererSettings, fontconfig_file
 
 
@@ -46,6 +47,7 @@ def worker_settings(project: Project, fonts: FontSetup) -> WorkerSettings:
         base_dir=project.styles_dir,
         fontconfig_file=fontconfig_file(fontconfig_dirs(fonts), project.cache_dir),
         readable_dirs=tuple(readable_dirs(fonts, project.cache_dir)),
+        pagination_dir=project.pagination_dir,
     )
     return WorkerSettings(renderer, fonts, project.cache_dir)
 
@@ -99,7 +101,11 @@ class Worker:
             preload_dictionaries({task.edition.lang, task.edition.source_lang}, self.settings.cache_dir)
             html, font_css = self.html(task)
             direction = task.edition.direction
-            rendered = self.renderer.render(html, fonts_key=font_css, direction=direction, **task.layout.pdf_options)
+            styles = [(self.settings.renderer.base_dir / name).read_bytes() for name in task.layout.stylesheets]
+            key = layout_key(html, styles, task.layout.pdf_options)
+            rendered = self.renderer.render(
+                html, fonts_key=font_css, direction=direction, layout_key=key, **task.layout.pdf_options
+            )
             rtl = direction == "rtl"
             return [RenderOutput(path, fmt, FORMATS[fmt].finish(rendered, rtl)) for fmt, path in task.outputs]
         except (LeafletError, RenderError, OSError):
