@@ -4,6 +4,7 @@ page only when it is short; a long one splits."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from leafpress.cli import main
 from leafpress.publish.pagefill import gaps
 from leafpress.render import pdf
-from leafpress.render.pagination import Remedy
+from leafpress.render.pagination import Remedy, layout_key
 from tests.helpers import manifest_entries, pdf_pages_text, squash
 
 WORDS = ("patients", "should", "read", "every", "part", "of", "this", "leaflet", "with", "care", "and", "keep", "it")
@@ -117,3 +118,22 @@ def test_a_document_laid_out_before_takes_one_layout(long_warning: Path, monkeyp
     for remembered in (long_warning / ".cache" / "pagination").iterdir():
         remembered.write_text('{"split": 3', encoding="utf-8")
     assert build("anew") == (first, data)
+
+
+def test_the_layout_key_follows_what_a_layout_depends_on_wherever_the_project_lies(tmp_path: Path) -> None:
+    fonts = []
+    for where in ("one", "two"):  # the same font in two projects: the same key
+        (tmp_path / where).mkdir()
+        font = tmp_path / where / "subset.woff2"
+        font.write_bytes(b"glyphs")
+        os.utime(font, ns=(1_000_000_000, 1_000_000_000))
+        fonts.append(font)
+    html = "<style>@font-face { src: url(%s); }</style><p>Take 4.5 mg.</p>"
+    same = {layout_key(html % font.as_uri(), [b"p { }"], {"pdf_variant": "pdf/ua-1"}) for font in fonts}
+    assert len(same) == 1
+    key = same.pop()
+    assert layout_key(html % fonts[0].as_uri(), [b"p { color: red }"], {"pdf_variant": "pdf/ua-1"}) != key
+    assert layout_key(html % fonts[0].as_uri(), [b"p { }"], {}) != key
+    assert layout_key((html % fonts[0].as_uri()).replace("4.5", "45"), [b"p { }"], {"pdf_variant": "pdf/ua-1"}) != key
+    fonts[0].write_bytes(b"other glyphs")
+    assert layout_key(html % fonts[0].as_uri(), [b"p { }"], {"pdf_variant": "pdf/ua-1"}) != key

@@ -20,10 +20,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..atomic import write_atomic
 
@@ -175,16 +177,32 @@ def _css_identifier(text: str) -> str:
 
 
 def layout_key(html: str, stylesheets: list[bytes], options: dict[str, Any]) -> str:
-    """What a document's layout depends on: its HTML (fonts included, by the subsets' names), the
-    style sheets it links, the render options, WeasyPrint's version and this module's rules."""
+    """What a document's layout depends on: its HTML, with each font it loads by ``file:`` URL named
+    by the file's name, size and time (the same wherever the project lies), the style sheets it
+    links, the render options, WeasyPrint's version and this module's rules."""
     import weasyprint
 
     digest = hashlib.sha256()
-    for part in (html.encode("utf-8"), *stylesheets, repr(sorted(options.items())).encode("utf-8")):
+    portable = FILE_URL.sub(lambda url: _file_stamp(url.group(1)), html)
+    for part in (portable.encode("utf-8"), *stylesheets, repr(sorted(options.items())).encode("utf-8")):
         digest.update(hashlib.sha256(part).digest())
     digest.update(weasyprint.__version__.encode("ascii"))
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()
+
+
+#: A ``file:`` URL in CSS (the fonts of ``@font-face``).
+FILE_URL = re.compile(r"url\((file://[^)\s]+)\)")
+
+
+def _file_stamp(url: str) -> str:
+    """A file named by its name, size and modification time (its URL when it cannot be read)."""
+    path = Path(unquote(urlsplit(url).path))
+    try:
+        stat = path.stat()
+    except OSError:
+        return url
+    return f"url({path.name}:{stat.st_size}:{stat.st_mtime_ns})"
 
 
 class RemedyMemory:
