@@ -11,6 +11,7 @@ import pytest
 
 from leafpress.cli import main
 from leafpress.project import TOOL_DOMAIN
+from leafpress.publish import validators
 from leafpress.render.formats import FORMATS
 from leafpress.source.load import BLOCK_READERS, load_leaflet
 from leafpress.translation.catalog import write_catalog
@@ -148,3 +149,14 @@ def _underlined(pdf: Path, last_words: str) -> list[str]:
                         if any(0 <= r["top"] - w["bottom"] + 2 < 4 and r["x0"] <= w["x0"] < r["x1"] for r in rules)
                     ]
     return []
+
+
+@pytest.mark.slow
+@pytest.mark.requires("pdftotext")
+def test_the_organisations_details_read_in_order_in_a_right_to_left_edition(charity: Path) -> None:
+    """In an Arabic draft, the name and address (the source's own words) are one left-to-right run."""
+    assert main(["new", ID], root=charity) == 0
+    assert main(["init", "ar", "--leaflet", ID], root=charity) == 0
+    assert main(["--draft", "--lang", "ar", "--format", "a4", "--out", str(charity / "dist")], root=charity) == 0
+    text = validators.pdftotext(charity / "dist" / "drafts" / ID / f"{ID}-ar-a4.pdf")
+    assert "Example Patient Trust, 1 Example Street, Exampletown EX1 2MP" in text.splitlines()
