@@ -193,6 +193,7 @@ BAD_SOURCES = {
         "(expected: address, charity_number, date, edition, id, organisation, sections, source_language, title, "
         "website)",
     ),
+    "long leaflet id": (GOOD.replace("id: demo", "id: " + "d" * 65), 1, "a leaflet id has at most 64 characters"),
     "deep nesting": (GOOD.replace("text: Take *4.5 mg* daily.", "text: " + "[" * 5000 + "]" * 5000), 14, "nest"),
 }
 

@@ -48,6 +48,7 @@ def test_new_writes_a_valid_leaflet_with_every_block_type(charity: Path, capsys:
     [
         (["new", ID], f"error: leaflets/{ID}/ exists already: choose another id"),
         (["new", "Our_Leaflet"], "error: 'Our_Leaflet' cannot be a leaflet id: use lowercase letters"),
+        (["new", "a" * 65], "error: a leaflet id has at most 64 characters (it names its files)"),
         (["new", TOOL_DOMAIN], f"error: the id '{TOOL_DOMAIN}' names the catalogs of the tool's own strings"),
         (["new", "x", "--source-language", "xx-!"], "error: --source-language: unknown language 'xx-!'"),
         (["--lang", "de", "new", "x"], "error: render.py new does not take --lang"),

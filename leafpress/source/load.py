@@ -67,6 +67,8 @@ CHARITY_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./()-]{0,38}[A-Za-z0-9)]|[A-
 #: Limits: a leaflet is a few pages, not a book (the guide is 25 KB, its longest string 700 characters).
 MAX_SOURCE_BYTES = 256 * 1024
 MAX_STRING_LENGTH = 10_000
+#: A leaflet's id names its folder and files (``<id>-<lang>-<format>.pdf``): short enough for any file system.
+MAX_LEAFLET_ID = 64
 #: The schema nests mappings and lists this deep at most (leaflet > sections > section > blocks >
 #: block > items > item > fields); a little room on top.
 MAX_DEPTH = 10
@@ -206,6 +208,8 @@ class _SourceLoader:
         )
         leaflet_id = fields.ident()
         self.id_node = fields.values["id"]
+        if len(leaflet_id) > MAX_LEAFLET_ID:
+            raise self.error(self.id_node, f"a leaflet id has at most {MAX_LEAFLET_ID} characters (it names its files)")
         date_text = fields.string("date")
         date = parse_day(date_text)
         if date is None:

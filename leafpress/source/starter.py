@@ -11,7 +11,7 @@ from ..atomic import write_atomic
 from ..errors import LeafletError
 from ..locales import UnknownLanguage, locale_id
 from ..project import TOOL_DOMAIN, Project
-from .load import ID_PATTERN, LANGUAGE_PATTERN, parse_leaflet
+from .load import ID_PATTERN, LANGUAGE_PATTERN, MAX_LEAFLET_ID, parse_leaflet
 
 STARTER_FILE = Path(__file__).with_name("starter.yaml")
 
@@ -28,6 +28,8 @@ def refuse_starter(project: Project, leaflet_id: str, source_language: str) -> N
     """One line for an id or a language a starter cannot take, or a leaflet that exists already."""
     if not ID_PATTERN.fullmatch(leaflet_id):
         raise LeafletError(f"{leaflet_id!r} cannot be a leaflet id: use lowercase letters, digits and hyphens")
+    if len(leaflet_id) > MAX_LEAFLET_ID:
+        raise LeafletError(f"a leaflet id has at most {MAX_LEAFLET_ID} characters (it names its files)")
     if leaflet_id == TOOL_DOMAIN:
         raise LeafletError(f"the id {TOOL_DOMAIN!r} names the catalogs of the tool's own strings: choose another")
     try:
