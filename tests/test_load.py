@@ -177,6 +177,11 @@ BAD_SOURCES = {
         "single value",
     ),
     "empty address": (GOOD.replace("source_language: en", "source_language: en\naddress: ' '"), 7, "must not be empty"),
+    "address line as a mapping": (
+        GOOD.replace("source_language: en", "source_language: en\naddress:\n  - street: 1 Example Street"),
+        8,
+        "a line of 'address' of the leaflet must be a single value",
+    ),
     "address with a bidi override": (
         GOOD.replace("source_language: en", 'source_language: en\naddress: "1 Street\\u202e"'),
         7,
@@ -231,6 +236,9 @@ def test_the_organisations_details_are_read_as_written(tmp_path: Path) -> None:
     leaflet = load_leaflet(write_source(tmp_path, GOOD.replace("sections:", details + "sections:")))
     assert leaflet.charity_number == "SC 012345"
     assert leaflet.address == ("1 Example Street", "Exampletown EX1 2MP")
+    as_list = 'address:\n  - 1 Example Street\n  - " Exampletown EX1 2MP"\n'
+    listed = load_leaflet(write_source(tmp_path, GOOD.replace("sections:", as_list + "sections:")))
+    assert listed.address == leaflet.address
 
 
 def test_a_huge_source_is_refused_before_it_is_parsed(tmp_path: Path) -> None:

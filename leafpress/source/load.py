@@ -238,12 +238,18 @@ class _SourceLoader:
             found["charity_number"] = fields.string("charity_number", CHARITY_NUMBER, hint)
         node = fields.get("address")
         if node is not None:
-            written = self.scalar(node, "'address' of the leaflet").splitlines()
-            lines = tuple(line.strip() for line in written if line.strip())
-            if not lines:
-                raise self.error(node, "'address' of the leaflet must not be empty")
-            found["address"] = lines
+            found["address"] = self.address(node)
         return found
+
+    def address(self, node: yaml.Node) -> tuple[str, ...]:
+        """A postal address, line by line: a block of lines (``address: |``) or a list of them."""
+        what = "'address' of the leaflet"
+        parts = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        written = [line for part in parts for line in self.scalar(part, f"a line of {what}").splitlines()]
+        lines = tuple(line.strip() for line in written if line.strip())
+        if not lines:
+            raise self.error(node, f"{what} must not be empty")
+        return lines
 
     def language(self, fields: _Mapping) -> str:
         """The source language: a tag that a language database (CLDR) knows."""
