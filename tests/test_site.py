@@ -54,6 +54,32 @@ def test_page_lists_exactly_the_manifest_files(full_build: Path) -> None:
     assert names["uk"] == ("ltr", "Українська")
 
 
+#: A row of a download table: the file's link, then its pages and the paper one copy takes.
+FILE_ROW = re.compile(
+    r'<a href="(?:\.\./)*(?P<path>[^"]+\.pdf)" download>.*?</td>\s*<td>(?P<pages>\d+)<br>'
+    r'<small class="paper">(?P<sheets>\d+)&nbsp;<span dir="ltr">×&nbsp;(?P<paper>[A-Za-z0-9]+)</span></small></td>',
+    re.S,
+)
+
+
+def test_each_file_says_the_paper_a_printed_copy_takes(full_build: Path) -> None:
+    """Sheets per copy printed on both sides, of the format's paper: a charity can order paper
+    (the booklet's pages are the sides of its sheets already)."""
+    entries = {str(entry["path"]): entry for entry in manifest_entries(full_build)}
+    page = (full_build / "ldn-patient-guide" / "de" / "index.html").read_text(encoding="utf-8")
+    rows = {match["path"]: match for match in FILE_ROW.finditer(page)}
+    assert {path for path in entries if "/ldn-patient-guide-de-" in path} == set(rows)
+    paper = {"letter": "Letter", "a5": "A5"}
+    for path, row in rows.items():
+        entry = entries[path]
+        assert int(row["pages"]) == entry["pages"]
+        assert int(row["sheets"]) == (int(str(entry["pages"])) + 1) // 2, path
+        assert row["paper"] == paper.get(str(entry["format"]), "A4"), path
+    booklet = rows[next(path for path in rows if path.endswith("-a5-booklet.pdf"))]
+    a5 = rows[next(path for path in rows if path.endswith("-a5.pdf"))]
+    assert int(booklet["sheets"]) * 4 >= int(a5["pages"]) > (int(booklet["sheets"]) - 1) * 4  # four A5 pages a sheet
+
+
 @pytest.mark.parametrize(
     ("lang", "heading"), [("de", "Über diese Übersetzung"), ("ar", "حول هذه الترجمة"), ("zh-Hans", "关于本译文")]
 )

@@ -165,6 +165,8 @@ def _environment() -> jinja2.Environment:
     environment.filters["size"] = file_size
     environment.filters["count"] = local_number
     environment.filters["percent"] = local_percent
+    environment.filters["sheets"] = lambda fmt, pages: FORMATS[fmt].sheets(pages)
+    environment.filters["paper"] = lambda fmt: FORMATS[fmt].paper
     environment.globals["page_of"] = language_page
     environment.globals["index_page"] = INDEX_PAGE
     return environment

@@ -60,6 +60,12 @@ class Format:
     finisher: Finisher | None = None
     translations_only: bool = False  # made for translated editions only (the bilingual edition)
     pages_per_side: int = 1  # the pages of its layout a side of paper holds (two: the booklet)
+    paper: str = "A4"  # the sheet a copy is printed on (the press file: the trimmed page)
+
+    def sheets(self, pages: int) -> int:
+        """Sheets of paper one copy of a file of ``pages`` PDF pages takes, printed on both sides
+        (each PDF page of the booklet is a side of its sheet already)."""
+        return (pages + 1) // 2
 
     @property
     def accessible(self) -> bool:
@@ -105,8 +111,8 @@ FORMATS: dict[str, Format] = {
     fmt.id: fmt
     for fmt in (
         Format("a4", A4),
-        Format("letter", LETTER),
-        Format("a5", A5),
+        Format("letter", LETTER, paper="Letter"),
+        Format("a5", A5, paper="A5"),
         Format("a5-booklet", A5, finisher=_booklet, pages_per_side=2),
         Format("large-print", LARGE_PRINT),
         Format("press", A4, finisher=_press),

@@ -122,6 +122,9 @@ FURNITURE = (
             ("site_format", N_("Format")),
             ("site_pages", N_("Pages")),
             ("site_size", N_("Size")),
+            # Translators: a column heading: how many sheets of which paper one printed copy takes,
+            # printed on both sides (for example "3 × A4"), so that a charity can order paper.
+            ("site_paper", N_("Paper per copy, both sides")),
             # Translators: the text alternative of the picture of the leaflet's first page.
             ("site_thumbnail", N_("First page of the leaflet")),
             # Translators: the state of the original (untranslated) edition.
