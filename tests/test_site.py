@@ -18,6 +18,7 @@ from leafpress.cli import main
 from leafpress.project import LANGUAGE_PAGES
 from leafpress.publish.manifest import read_manifest
 from leafpress.publish.site import Labels, file_size, leaflet_groups, site_pages
+from leafpress.render.formats import FORMATS
 from leafpress.translation.furniture import FURNITURE, MESSAGES
 from tests.helpers import manifest_entries
 
@@ -244,6 +245,7 @@ def test_every_word_of_the_index_is_furniture(full_build: Path) -> None:
     parser.feed(html)
     facts = {str(value) for entry in entries for value in asdict(entry).values() if not isinstance(value, dict)}
     facts |= {file_size(entry.bytes) for entry in entries}  # CLDR's unit, in the index's language
+    facts |= {fmt.paper for fmt in FORMATS.values()}  # paper sizes by their standard names: A4, A5, Letter
     longest_first = sorted(facts | {"SHA-256", "PDF"}, key=len, reverse=True)
     left = []
     for _lang, text in parser.texts:
