@@ -18,7 +18,8 @@ with a catalog, in every paper format, written to dist/ with a manifest.json.
 EPILOG = """\
 commands (python render.py COMMAND --help for each):
   new ID         start leaflets/ID/leaflet.yaml from a starter that uses every block type
-  extract        write translations/<leaflet>.pot from the sources and templates
+  extract        write translations/<leaflet>.pot from the sources, and leafpress.pot (the
+                 tool's own strings, one catalog per language for every leaflet)
   init LANG      start the catalogs a language lacks, e.g. render.py init pt-BR (translation
                  memory fills what other leaflets already translate, as fuzzy entries)
   update         merge the .pot into every catalog (fuzzy matching on, obsolete entries kept),
