@@ -1,6 +1,6 @@
 """No large gaps: a block kept whole (``break-inside: avoid``: a callout, the contact panel, the
 provenance panel, a reference) moves to the next page only when it is short, and keeps between
-blocks give way before they leave a page a quarter empty.
+blocks give way before they leave a large gap.
 
 WeasyPrint moves a block kept whole to the next page whatever its length, and honours every keep
 (``break-before: avoid`` on lists, in its own style sheet) however much of the page it costs. After
