@@ -8,10 +8,10 @@ import string
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..errors import LeafletError
+from ..errors import LeafletError, SourceError
 from ..locales import UnknownLanguage, locale_id
-from ..project import TOOL_DOMAIN, Project
-from .load import ID_PATTERN, LANGUAGE_PATTERN, MAX_LEAFLET_ID, parse_leaflet
+from ..project import Project
+from .load import ID_PATTERN, LANGUAGE_PATTERN, parse_leaflet
 
 STARTER_FILE = Path(__file__).with_name("starter.yaml")
 
@@ -25,13 +25,11 @@ def starter_source(leaflet_id: str, source_language: str, today: datetime.date) 
 
 
 def refuse_starter(project: Project, leaflet_id: str, source_language: str) -> None:
-    """One line for an id or a language a starter cannot take, or a leaflet that exists already."""
+    """One line for an id or a language that cannot go into the starter's text, or a leaflet that
+    exists already. (The loader's own rules, such as an id's length or the reserved ids, are the
+    loader's: :func:`write_starter` reads the starter back.)"""
     if not ID_PATTERN.fullmatch(leaflet_id):
         raise LeafletError(f"{leaflet_id!r} cannot be a leaflet id: use lowercase letters, digits and hyphens")
-    if len(leaflet_id) > MAX_LEAFLET_ID:
-        raise LeafletError(f"a leaflet id has at most {MAX_LEAFLET_ID} characters (it names its files)")
-    if leaflet_id == TOOL_DOMAIN:
-        raise LeafletError(f"the id {TOOL_DOMAIN!r} names the catalogs of the tool's own strings: choose another")
     try:
         if not LANGUAGE_PATTERN.fullmatch(source_language):
             raise UnknownLanguage(source_language)
@@ -48,6 +46,9 @@ def write_starter(project: Project, leaflet_id: str, source_language: str, today
     refuse_starter(project, leaflet_id, source_language)
     path = project.source_path(leaflet_id)
     text = starter_source(leaflet_id, source_language, today)
-    parse_leaflet(text, path)  # the starter itself must be a valid leaflet
+    try:
+        parse_leaflet(text, path)  # the starter is a valid leaflet by the loader's rules, or nothing is written
+    except SourceError as error:  # the file does not exist: say what is wrong, not where
+        raise LeafletError(error.message) from None
     write_atomic(path, text.encode("utf-8"))
     return path
