@@ -13,7 +13,7 @@ import pytest
 
 from leafpress.cli import main
 from leafpress.publish.pagefill import gaps
-from leafpress.render import pdf
+from leafpress.render import pagination, pdf
 from leafpress.render.pagination import Remedy, layout_key
 from tests.helpers import manifest_entries, pdf_pages_text, squash
 
@@ -60,13 +60,13 @@ def long_warning(tmp_path: Path, small_template: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("layouts", [1, pdf.MOST_LAYOUTS])
+@pytest.mark.parametrize("layouts", [1, pagination.MOST_LAYOUTS])
 def test_a_long_block_kept_whole_splits_rather_than_leave_a_gap(
     long_warning: Path, monkeypatch: pytest.MonkeyPatch, layouts: int
 ) -> None:
     """Laid out once, the warning moves whole and leaves a quarter of page 1 empty (the measure sees
     it); with the remedies, it starts on page 1 and ends on page 2."""
-    monkeypatch.setattr(pdf, "MOST_LAYOUTS", layouts)
+    monkeypatch.setattr(pagination, "MOST_LAYOUTS", layouts)
     assert main(["--format", "a4", "--jobs", "1"], root=long_warning) == 0  # in this process
     path = long_warning / "dist" / "gaps" / "gaps-en-a4.pdf"
     first = squash(pdf_pages_text(path)[0])

@@ -21,8 +21,9 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -56,6 +57,30 @@ class Remedy:
         if self.relax_keeps:
             rules.append("ul, ol, li { break-before: auto !important; break-after: auto !important; }")
         return "\n".join(rules)
+
+
+def paginate(lay_out: Callable[[Remedy], Any], memory: RemedyMemory, key: str) -> Any:
+    """A document laid out by ``lay_out`` (a WeasyPrint layout with a remedy's style sheet); again
+    while a page but the last has a large gap, each time with one more remedy, until none is left
+    or the layouts run out. The layout with the smallest largest gap is kept (the first, when the
+    remedies do not help), and its remedy remembered under ``key``: a document laid out before
+    takes one layout."""
+    remembered = memory.recall(key)
+    if remembered is not None:
+        return lay_out(remembered)
+    remedy: Remedy | None = Remedy()
+    best: tuple[float, Any, Remedy] | None = None
+    for _layout in range(MOST_LAYOUTS):
+        if remedy is None:
+            break
+        document = lay_out(remedy)
+        gap = worst_gap(document)
+        if best is None or gap < best[0]:
+            best = (gap, document, remedy)
+        remedy = next_remedy(document, remedy) if gap > MOST_EMPTY else None
+    assert best is not None  # the loop runs at least once
+    memory.remember(key, best[2])
+    return best[1]
 
 
 def worst_gap(document: Any) -> float:
@@ -187,8 +212,14 @@ def layout_key(html: str, stylesheets: list[bytes], options: dict[str, Any]) -> 
     for part in (portable.encode("utf-8"), *stylesheets, repr(sorted(options.items())).encode("utf-8")):
         digest.update(hashlib.sha256(part).digest())
     digest.update(weasyprint.__version__.encode("ascii"))
-    digest.update(Path(__file__).read_bytes())
+    digest.update(_rules_digest())
     return digest.hexdigest()
+
+
+@cache
+def _rules_digest() -> bytes:
+    """The digest of this module, read once a process: the rules a remembered remedy was found by."""
+    return hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
 #: A ``file:`` URL in CSS (the fonts of ``@font-face``).

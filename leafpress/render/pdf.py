@@ -15,6 +15,7 @@ written (PDF/UA needs no ``/ID``; the press finisher gives its file a content-de
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from ..atomic import write_atomic
 from ..errors import RenderError
 from ..locales import Direction
 from .copytext import finish_text
-from .pagination import MOST_EMPTY, MOST_LAYOUTS, Remedy, RemedyMemory, next_remedy, worst_gap
+from .pagination import Remedy, RemedyMemory, paginate
 from .tagging import element_languages, logical_text, missing_internals, pagination_artifacts
 
 if TYPE_CHECKING:
@@ -127,7 +128,8 @@ class PdfRenderer:
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
-            document = self._paginate(html, fonts_key, options, layout_key)
+            lay_out = functools.partial(self._layout, html, fonts_key, options)
+            document = paginate(lay_out, self._remedies, layout_key)
             data = self._write(document, options, right_to_left=direction == "rtl")
         except OSError:  # the machine's fault (a full disk), not the document's: said as such
             raise
@@ -138,31 +140,10 @@ class PdfRenderer:
             logger.removeHandler(collector)
         return RenderedPdf(data=data, pages=len(document.pages), warnings=tuple(collector.messages))
 
-    def _paginate(self, html: str, fonts_key: str, options: dict[str, Any], key: str) -> Any:
-        """Lay ``html`` out; again while a page but the last has a large gap, each time with one
-        more remedy (``pagination.py``), until none is left or the layouts run out. The layout
-        with the smallest largest gap is kept (the first, when the remedies do not help), and its
-        remedy remembered under ``key``: a document laid out before takes one layout."""
-        remembered = self._remedies.recall(key)
-        if remembered is not None:
-            return self._layout(html, fonts_key, options, remembered)
-        remedy: Remedy | None = Remedy()
-        best: tuple[float, Any, Remedy] | None = None
-        for _layout in range(MOST_LAYOUTS):
-            if remedy is None:
-                break
-            document = self._layout(html, fonts_key, options, remedy)
-            gap = worst_gap(document)
-            if best is None or gap < best[0]:
-                best = (gap, document, remedy)
-            remedy = next_remedy(document, remedy) if gap > MOST_EMPTY else None
-        assert best is not None  # the loop runs at least once
-        self._remedies.remember(key, best[2])
-        return best[1]
-
     def _layout(self, html: str, fonts_key: str, options: dict[str, Any], remedy: Remedy) -> Any:
         """One WeasyPrint layout of ``html`` with ``remedy``'s style sheet."""
-        extra = [self._weasyprint.CSS(string=remedy.css())] if remedy.css() else []
+        css = remedy.css()
+        extra = [self._weasyprint.CSS(string=css)] if css else []
         return self._weasyprint.HTML(string=html, base_url=self.base_uri, url_fetcher=self.url_fetcher).render(
             font_config=self._font_config(fonts_key), stylesheets=extra, **options
         )
